@@ -1,0 +1,19 @@
+import { requireActor } from "@/lib/auth/current";
+import { latestSeq } from "@/lib/realtime/outbox";
+import { AppProviders } from "@/components/live/live-provider";
+import { TopNav } from "@/components/nav/top-nav";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const seq = await latestSeq();
+  return (
+    <AppProviders initialSeq={seq}>
+      <TopNav user={{ name: actor.name, role: actor.role }} />
+      <main id="main" className="mx-auto max-w-7xl p-4">
+        {children}
+      </main>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,6 @@
+import { route, created } from "@/lib/http/route";
+import { createUser, listUsers, newUserInput } from "@/lib/auth/users";
+
+export const GET = route({ access: "admin" }, async () => ({ users: await listUsers() }));
+
+export const POST = route({ access: "admin", body: newUserInput }, async ({ body }) => created({ user: await createUser(body) }));

@@ -1,0 +1,71 @@
+// The database: real PostgreSQL when DATABASE_URL is set, else embedded PGlite in ./data served over
+// the Postgres wire protocol, so one Prisma client, one schema and one migration history serve both.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { migrateDeploy, pgConfig } from "../../scripts/prisma-wasm/lib.mjs";
+import { acquireLock } from "./lock";
+
+const POOL_MAX = 10;
+
+export type Db = {
+  prisma: PrismaClient;
+  mode: "postgres" | "pglite";
+  appliedMigrations: string[];
+  /** $disconnect → socket server stop → PGlite close → lock release. Idempotent. */
+  close(): Promise<void>;
+};
+
+export type OpenDbOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  migrationsDir?: string;
+  log?: (msg: string) => void;
+};
+
+export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
+  const databaseUrl = "databaseUrl" in opts ? opts.databaseUrl : process.env.DATABASE_URL || undefined;
+  const migrationsDir = opts.migrationsDir ?? path.resolve("prisma/migrations");
+  const cleanups: Array<[string, () => unknown]> = [];
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const [name, fn] of cleanups.reverse()) {
+        try {
+          await fn();
+          opts.log?.(`db: ${name}`);
+        } catch (e) {
+          // keep going: the lock must be released even when an earlier step fails
+          opts.log?.(`db: ${name} failed: ${String(e)}`);
+        }
+      }
+    })());
+  try {
+    let url: string;
+    if (databaseUrl) {
+      url = databaseUrl;
+    } else {
+      const dataDir = path.resolve(opts.dataDir ?? process.env.WARROOM_DATA_DIR ?? "data/pglite");
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      cleanups.push(["lock released", acquireLock(`${dataDir}.lock`)]);
+      const pglite = await PGlite.create({ dataDir });
+      cleanups.push(["embedded database closed", () => pglite.close()]);
+      // Connections beyond maxConnections are dropped: cover the app pool plus the migration engine.
+      const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: POOL_MAX + 10 });
+      await server.start();
+      cleanups.push(["socket server stopped", () => server.stop()]);
+      url = `postgresql://postgres@${server.getServerConn()}/postgres`;
+    }
+    const appliedMigrations = await migrateDeploy({ url, migrationsDir });
+    const { connectionString, schema } = pgConfig(url);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: POOL_MAX }, { schema }) });
+    cleanups.push(["prisma disconnected", () => prisma.$disconnect()]);
+    return { prisma, mode: databaseUrl ? "postgres" : "pglite", appliedMigrations, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

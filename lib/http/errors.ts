@@ -1,0 +1,56 @@
+// Every failure a user can cause maps to one of these, and one function turns them into responses.
+import { ZodError } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, "invalid_input", message, fields);
+export const unauthorized = (message = "Sign in first.") => new AppError(401, "unauthorized", message);
+export const forbidden = (message = "Your role does not allow this.") => new AppError(403, "forbidden", message);
+export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found.`);
+export const conflict = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(409, code, message, undefined, extra);
+export const unprocessable = (code: string, message: string, fields?: FieldErrors) => new AppError(422, code, message, fields);
+export const tooMany = (message: string, retryAfterSec: number) => new AppError(429, "rate_limited", message, undefined, { retryAfterSec });
+
+export function zodFields(err: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of err.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } & Record<string, unknown> };
+
+/** The one place errors become HTTP status + body. Unknown errors are 500 with no detail leaked. */
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (err instanceof ZodError) {
+    const fields = zodFields(err);
+    const first = Object.entries(fields)[0];
+    return { status: 400, body: { error: { code: "invalid_input", message: first ? `${first[0]}: ${first[1]}` : "Invalid input.", fields } } };
+  }
+  if (err instanceof AppError) {
+    const headers = err.status === 429 && err.extra?.retryAfterSec ? { "retry-after": String(err.extra.retryAfterSec) } : undefined;
+    return { status: err.status, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.extra } }, headers };
+  }
+  if (isPrismaCode(err, "P2002")) return { status: 409, body: { error: { code: "conflict", message: "That already exists." } } };
+  if (isPrismaCode(err, "P2025")) return { status: 404, body: { error: { code: "not_found", message: "Not found." } } };
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server; it has been logged." } } };
+}
+
+export function isPrismaCode(err: unknown, code: string): boolean {
+  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === code;
+}

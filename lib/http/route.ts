@@ -1,0 +1,66 @@
+// The one wrapper every route handler goes through: authenticate, authorise by declared minimum
+// role, refuse cross-site mutations, validate params/query/body with zod, map every error.
+import { z } from "zod";
+import { atLeast, type Role } from "../auth/roles";
+import type { Actor } from "../auth/actor";
+import { getContext, hasContext } from "../runtime/context";
+import { badRequest, forbidden, toErrorResponse, unauthorized, AppError } from "./errors";
+import { actorFromHeaders, sameOrigin } from "./request-auth";
+
+type Access = "public" | Role;
+type Params = Record<string, string | string[] | undefined>;
+type RouteCtx = { params: Promise<Params> };
+
+type Handler<A extends Access, B, Q> = (input: {
+  req: Request;
+  actor: A extends "public" ? Actor | null : Actor;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}) => Promise<Response | object | null>;
+
+export type RouteSpec<A extends Access, B, Q> = {
+  access: A;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+};
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>) {
+  return async (req: Request, ctx?: RouteCtx): Promise<Response> => {
+    try {
+      const actor = await actorFromHeaders(req.headers);
+      if (spec.access !== "public") {
+        if (!actor) throw unauthorized();
+        if (!atLeast(actor.role, spec.access)) throw forbidden(`This needs the ${spec.access} role or higher; you are ${actor.role}.`);
+      }
+      if (actor?.via === "session" && MUTATING.has(req.method) && !sameOrigin(req.headers))
+        throw new AppError(403, "csrf", "Cross-site request refused: the Origin header does not match this site.");
+      const params = Object.fromEntries(Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+      const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : (undefined as Q);
+      const body = spec.body ? spec.body.parse(await readJson(req)) : (undefined as B);
+      const out = await handler({ req, actor: actor as A extends "public" ? Actor | null : Actor, body, query, params });
+      if (out instanceof Response) return out;
+      return Response.json(out ?? {});
+    } catch (err) {
+      const { status, body, headers } = toErrorResponse(err);
+      if (status >= 500 && hasContext()) getContext().log.error({ err, path: new URL(req.url).pathname }, "request failed");
+      return Response.json(body, { status, headers });
+    }
+  };
+}
+
+export function created(body: object): Response {
+  return Response.json(body, { status: 201 });
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.", { _: "invalid JSON" });
+  }
+}

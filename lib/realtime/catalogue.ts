@@ -1,0 +1,55 @@
+// The one typed catalogue of live events, shared by server and browser. Names are `domain:verb`.
+// Durable events are stored with a sequence number and replayed to a client that reconnects;
+// volatile ones (high-rate measurements) are not, the client refetches instead.
+import type { Role } from "../auth/roles";
+
+export type PublicUser = { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string };
+
+export type DurableEvents = {
+  "user:created": { user: PublicUser };
+  "user:updated": { user: PublicUser };
+  "stack:updated": { version: number };
+  "check:state": { checkId: string; layerId: string; from: string; to: string; message: string; at: string };
+  "incident:declared": { incidentId: string; number: number; title: string; severity: string };
+  "incident:updated": { incidentId: string };
+  "timeline:appended": { incidentId: string; seq: number; kind: string; text: string; at: string; actorId: string | null; data: unknown };
+  "task:changed": { incidentId: string; taskId: string };
+  "finding:added": { incidentId: string; taskId: string; suspect: boolean; body: string; authorName: string };
+  "maintenance:toggled": { enabled: boolean; message: string };
+  "postmortem:changed": { incidentId: string };
+};
+
+export type VolatileEvents = {
+  "check:result": { checkId: string; layerId: string; at: string; ok: boolean; latencyMs: number | null; state: string };
+  "presence:changed": { incidentId: string; present: PresenceEntry[] };
+  "break:reminder": { incidentId: string; minutes: number };
+};
+
+export type PresenceEntry = { userId: string; name: string; role: Role; since: string };
+
+export type DurableType = keyof DurableEvents;
+export type VolatileType = keyof VolatileEvents;
+
+export type LiveEnvelope<K extends DurableType = DurableType> = { seq: number; room: string; type: K; payload: DurableEvents[K]; at: string };
+
+/** Rooms: every signed-in user is in `stack` and `incidents`; admins also in `admin`; war rooms on join. */
+export const rooms = {
+  admin: "admin",
+  stack: "stack",
+  incidents: "incidents",
+  incident: (id: string) => `incident:${id}`,
+} as const;
+
+/** Socket events a browser may send, with their ack shapes. */
+export type ClientToServer = {
+  "incident:join": (req: { incidentId: string; since?: number }, ack: (res: AckResult<{ missed: LiveEnvelope[] }>) => void) => void;
+  "incident:leave": (req: { incidentId: string }, ack: (res: AckResult<null>) => void) => void;
+  "sync:since": (req: { since: number }, ack: (res: AckResult<{ missed: LiveEnvelope[] }>) => void) => void;
+};
+
+export type ServerToClient = {
+  event: (e: LiveEnvelope) => void;
+  volatile: <K extends VolatileType>(e: { type: K; room: string; payload: VolatileEvents[K] }) => void;
+};
+
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

@@ -1,0 +1,91 @@
+// socket.io on the app's own HTTP server. A socket is authenticated once, at the handshake, from
+// the session cookie; each client event is authorised by one declared rule in `socketRules`.
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { actorFromSession } from "../auth/sessions";
+import { SESSION_COOKIE, type Actor } from "../auth/actor";
+import { atLeast, type Role } from "../auth/roles";
+import { readCookie } from "../http/request-auth";
+import { toErrorResponse } from "../http/errors";
+import { rooms, type AckResult, type ClientToServer, type LiveEnvelope, type ServerToClient } from "./catalogue";
+import { eventsSince } from "./outbox";
+import type { LiveEventOut } from "../runtime/context";
+
+type Data = { actor: Actor };
+export type WarroomSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Data>;
+export type WarroomIo = Server<ClientToServer, ServerToClient, Record<string, never>, Data>;
+
+/** Minimum role per client event: the whole socket authorisation policy in one place. */
+export const socketRules: Record<keyof ClientToServer, Role> = {
+  "incident:join": "viewer",
+  "incident:leave": "viewer",
+  "sync:since": "viewer",
+};
+
+export type SocketHooks = {
+  joinIncident: (socket: WarroomSocket, incidentId: string) => Promise<void>;
+  leaveIncident: (socket: WarroomSocket, incidentId: string) => Promise<void>;
+  disconnect: (socket: WarroomSocket) => void;
+};
+
+export function baseRooms(actor: Actor): string[] {
+  return [rooms.stack, rooms.incidents, `user:${actor.id}`, ...(actor.role === "admin" ? [rooms.admin] : [])];
+}
+
+export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo {
+  const io: WarroomIo = new Server(server, { serveClient: false, cors: { origin: false } });
+  io.use(async (socket, next) => {
+    try {
+      const actor = await actorFromSession(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+      if (!actor) return next(new Error("unauthorized"));
+      socket.data.actor = actor;
+      next();
+    } catch {
+      next(new Error("unavailable"));
+    }
+  });
+  io.on("connection", (socket: WarroomSocket) => {
+    void socket.join(baseRooms(socket.data.actor));
+    handle(socket, "incident:join", async ({ incidentId, since }) => {
+      await hooks.joinIncident(socket, String(incidentId));
+      await socket.join(rooms.incident(String(incidentId)));
+      return { missed: since !== undefined ? await eventsSince([rooms.incident(String(incidentId))], Number(since)) : [] };
+    });
+    handle(socket, "incident:leave", async ({ incidentId }) => {
+      await socket.leave(rooms.incident(String(incidentId)));
+      await hooks.leaveIncident(socket, String(incidentId));
+      return null;
+    });
+    handle(socket, "sync:since", async ({ since }) => ({ missed: await eventsSince([...socket.rooms].filter((r) => r !== socket.id), Number(since)) }));
+    socket.on("disconnect", () => hooks.disconnect(socket));
+  });
+  return io;
+}
+
+type AckData<K extends keyof ClientToServer> = Parameters<ClientToServer[K]>[1] extends (res: AckResult<infer T>) => void ? T : never;
+
+function handle<K extends keyof ClientToServer>(socket: WarroomSocket, event: K, fn: (req: Parameters<ClientToServer[K]>[0]) => Promise<AckData<K>>) {
+  const listener = async (req: Parameters<ClientToServer[K]>[0], ack: (res: AckResult<AckData<K>>) => void) => {
+    const reply = typeof ack === "function" ? ack : () => undefined;
+    if (!atLeast(socket.data.actor.role, socketRules[event])) return reply({ ok: false, error: { code: "forbidden", message: "Your role does not allow this." } });
+    try {
+      reply({ ok: true, data: await fn(req ?? ({} as Parameters<ClientToServer[K]>[0])) });
+    } catch (err) {
+      const { body } = toErrorResponse(err);
+      reply({ ok: false, error: { code: body.error.code, message: body.error.message } });
+    }
+  };
+  socket.on(event, listener as never);
+}
+
+export function broadcaster(io: WarroomIo) {
+  return (events: LiveEventOut[]) => {
+    for (const e of events) {
+      io.to(e.room).emit("event", e as LiveEnvelope);
+      if (e.type === "user:updated") {
+        const user = (e.payload as { user: { id: string; disabled: boolean } }).user;
+        if (user.disabled) io.in(`user:${user.id}`).disconnectSockets(true);
+      }
+    }
+  };
+}

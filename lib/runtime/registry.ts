@@ -1,0 +1,9 @@
+// Background services (check scheduler, cadence watcher, pruning) are listed here so server.ts
+// stays unaware of the domains.
+import type { AppContext } from "./context";
+
+export type BackgroundService = { name: string; start: (ctx: AppContext) => Promise<() => Promise<void>> };
+
+export function backgroundServices(): BackgroundService[] {
+  return [];
+}

@@ -1,0 +1,42 @@
+// Everything that runs beside the request handlers: sockets, presence, demo seed, and (registered
+// by their domains) the check scheduler and the status-update cadence watcher.
+import type { Server as HttpServer } from "node:http";
+import { seedDemoAccounts } from "../auth/demo";
+import { attachSockets, broadcaster } from "../realtime/socket-server";
+import { PresenceBoard } from "../realtime/presence";
+import { rooms } from "../realtime/catalogue";
+import { notFound } from "../http/errors";
+import type { AppContext } from "./context";
+import { backgroundServices } from "./registry";
+
+export async function startServices(ctx: AppContext, server: HttpServer): Promise<{ stop: () => Promise<void> }> {
+  const demo = await seedDemoAccounts();
+  if (demo.length) {
+    console.log("\n  Demo accounts (shown once; WARROOM_DEMO=0 disables them):");
+    for (const a of demo) console.log(`    ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`);
+  }
+  const presence = new PresenceBoard(
+    (incidentId, present) => io.to(rooms.incident(incidentId)).emit("volatile", { type: "presence:changed", room: rooms.incident(incidentId), payload: { incidentId, present } }),
+    (incidentId, userId, minutes) => io.to(`user:${userId}`).emit("volatile", { type: "break:reminder", room: `user:${userId}`, payload: { incidentId, minutes } }),
+  );
+  const io = attachSockets(server, {
+    joinIncident: async (socket, incidentId) => {
+      const exists = await ctx.prisma.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
+      if (!exists) throw notFound("Incident");
+      presence.join(incidentId, socket.data.actor, socket.id);
+    },
+    leaveIncident: async (socket, incidentId) => presence.leave(incidentId, socket.data.actor.id, socket.id),
+    disconnect: (socket) => presence.leaveAll(socket.data.actor.id, socket.id),
+  });
+  ctx.broadcast = broadcaster(io);
+  ctx.broadcastVolatile = (room, type, payload) => io.to(room).emit("volatile", { type, room, payload } as never);
+  ctx.presence = presence;
+  const stops: Array<() => Promise<void>> = [];
+  for (const svc of backgroundServices()) stops.push(await svc.start(ctx));
+  return {
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
