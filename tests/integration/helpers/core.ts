@@ -1,0 +1,63 @@
+// Boots the real app core (migrations, Prisma, context) on a fresh database for one test file:
+// a new PostgreSQL database by default, or a fresh embedded PGlite with WARROOM_TEST_DB=pglite.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import pino from "pino";
+import { bootCore, type Core } from "@/lib/runtime/boot";
+import type { LiveEventOut } from "@/lib/runtime/context";
+import { seedDemoAccounts, DEMO_ACCOUNTS } from "@/lib/auth/demo";
+
+export const TEST_PG_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export const testDbKind = (process.env.WARROOM_TEST_DB ?? "postgres") as "postgres" | "pglite";
+
+export type TestCore = Core & {
+  /** Every durable event broadcast since boot (what browsers would have received). */
+  broadcasts: LiveEventOut[];
+  users: Record<(typeof DEMO_ACCOUNTS)[number]["role"], { id: string; email: string; password: string }>;
+  shutdown: () => Promise<void>;
+};
+
+export async function startTestCore(): Promise<TestCore> {
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  let dropDb: (() => Promise<void>) | undefined;
+  let core: Core;
+  if (testDbKind === "pglite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-test-"));
+    core = await bootCore({ databaseUrl: undefined, dataDir: path.join(dir, "pglite"), logger });
+    dropDb = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `warroom_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const u = new URL(TEST_PG_URL);
+    u.pathname = `/${name}`;
+    core = await bootCore({ databaseUrl: u.toString(), logger });
+    dropDb = async () => {
+      const a = new pg.Client({ connectionString: TEST_PG_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  const broadcasts: LiveEventOut[] = [];
+  core.ctx.broadcast = (events) => void broadcasts.push(...events);
+  process.env.WARROOM_DEMO = "1";
+  await seedDemoAccounts();
+  const rows = await core.ctx.prisma.user.findMany();
+  const users = Object.fromEntries(
+    DEMO_ACCOUNTS.map((a) => [a.role, { id: rows.find((r) => r.email === a.email)!.id, email: a.email, password: a.password }]),
+  ) as TestCore["users"];
+  return {
+    ...core,
+    broadcasts,
+    users,
+    shutdown: async () => {
+      await core.close();
+      await dropDb?.();
+    },
+  };
+}
