@@ -23,6 +23,7 @@ export async function mutate<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise
     const ctx = getContext();
     ctx.broadcast(pending);
     for (const listener of ctx.onPublicChange) listener();
+    if (pending.some((e) => e.type === "stack:updated")) for (const listener of ctx.onStackChanged) listener();
   }
   return result;
 }

@@ -18,6 +18,7 @@ export async function bootCore(opts: OpenDbOptions & { logger?: Logger } = {}): 
     broadcast: () => undefined,
     broadcastVolatile: () => undefined,
     onPublicChange: new Set(),
+    onStackChanged: new Set(),
   };
   setContext(ctx);
   return { ctx, close: database.close };

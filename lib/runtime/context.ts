@@ -16,6 +16,8 @@ export type AppContext = {
   broadcastVolatile: (room: string, type: string, payload: unknown) => void;
   /** Invalidated on every change that the public pages show. */
   onPublicChange: Set<() => void>;
+  /** Called after a committed change to the stack definition (the check scheduler reloads). */
+  onStackChanged: Set<() => void>;
   /** Who is in which war room (set when sockets are attached). */
   presence?: PresenceBoard;
 };

@@ -1,0 +1,14 @@
+// A check changing state while incidents are open is evidence: it goes on each open timeline.
+import type { Tx } from "../db/types";
+import type { Emit } from "../realtime/outbox";
+import { appendTimeline } from "./timeline";
+
+export type CheckChange = { checkId: string; checkName: string; layerId: string; layerName: string; from: string; to: string; message: string; at: Date };
+
+export async function onCheckStateChanged(tx: Tx, emit: Emit, change: CheckChange): Promise<void> {
+  const open = await tx.incident.findMany({ where: { status: { not: "resolved" } }, select: { id: true } });
+  const text = `${change.layerName} / ${change.checkName}: ${change.from} → ${change.to}${change.message ? ` (${change.message})` : ""}`;
+  for (const inc of open) {
+    await appendTimeline(tx, emit, inc.id, { kind: "check", text, data: { ...change, at: change.at.toISOString() } });
+  }
+}

@@ -1,0 +1,39 @@
+// The incident timeline is append-only: rows are inserted here and nowhere else.
+import type { Json, Tx } from "../db/types";
+import type { Emit } from "../realtime/outbox";
+import { rooms } from "../realtime/catalogue";
+
+export type TimelineKind =
+  | "declared"
+  | "status"
+  | "leader"
+  | "task"
+  | "finding"
+  | "update"
+  | "maintenance"
+  | "decision"
+  | "corrective"
+  | "note"
+  | "check"
+  | "cadence"
+  | "resolved"
+  | "postmortem";
+
+export type TimelineEntry = { kind: TimelineKind; actorId?: string | null; text: string; data?: Record<string, unknown> };
+
+export async function appendTimeline(tx: Tx, emit: Emit, incidentId: string, entry: TimelineEntry): Promise<number> {
+  const row = await tx.timelineEvent.create({
+    data: { incidentId, kind: entry.kind, actorId: entry.actorId ?? null, text: entry.text, data: (entry.data ?? {}) as Json },
+  });
+  const seq = Number(row.seq);
+  await emit(rooms.incident(incidentId), "timeline:appended", {
+    incidentId,
+    seq,
+    kind: entry.kind,
+    text: entry.text,
+    at: row.createdAt.toISOString(),
+    actorId: row.actorId,
+    data: entry.data ?? {},
+  });
+  return seq;
+}
