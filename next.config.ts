@@ -11,6 +11,8 @@ const config: NextConfig = {
     "mysql2",
     "pg",
   ],
+  // Separate build dirs let several dev servers run side by side (NEXT_DIST_DIR=.next-foo).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3999);
+const external = process.env.E2E_BASE_URL;
+export const baseURL = external ?? `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: external
+    ? undefined
+    : {
+        // The production build on a fresh embedded database, as a new user would run it.
+        command: `rm -rf .e2e-data && node --import tsx server.ts`,
+        url: `${baseURL}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        env: {
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          WARROOM_DATA_DIR: ".e2e-data/pglite",
+          WARROOM_DEMO: "1",
+          LOGIN_MAX_FAILURES: "50",
+          WARROOM_BREAK_AFTER_MS: process.env.WARROOM_BREAK_AFTER_MS ?? String(30 * 60_000),
+          DATABASE_URL: "",
+        },
+      },
+});
