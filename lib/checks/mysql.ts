@@ -1,0 +1,69 @@
+import mysql from "mysql2";
+import type { RowDataPacket } from "mysql2";
+import { z } from "zod";
+import { elapsedMs, raceAbort } from "./abort";
+import { toFailure } from "./errors";
+import type { CheckDefinition } from "./types";
+
+export const mysqlConfigSchema = z.object({
+  url: z.string().regex(/^(mysql|mariadb):\/\//i, "url must start with mysql://"),
+});
+export type MysqlConfig = z.output<typeof mysqlConfigSchema>;
+
+function target(url: string): { host: string; port: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname || "localhost", port: u.port || "3306" };
+  } catch {
+    return { host: "mysql", port: "3306" };
+  }
+}
+
+function firstNumber(rows: RowDataPacket[], column: string): number {
+  const value = Number(rows[0]?.[column]);
+  if (!Number.isFinite(value)) throw new Error(`server returned no ${column}`);
+  return value;
+}
+
+export const mysqlCheck: CheckDefinition<MysqlConfig> = {
+  type: "mysql",
+  schema: mysqlConfigSchema,
+  secretFields: [],
+  async run(config, ctx) {
+    const started = performance.now();
+    const { host, port } = target(config.url.replace(/^mariadb:/i, "mysql:"));
+    // The callback API hands back the connection immediately, so a hung handshake can be
+    // destroyed; mysql2/promise's createConnection only gives us a promise until it connects.
+    const conn = mysql.createConnection({
+      uri: config.url.replace(/^mariadb:/i, "mysql:"),
+      connectTimeout: ctx.timeoutMs,
+    });
+    conn.on("error", () => undefined);
+    const db = conn.promise();
+
+    const probe = async () => {
+      await db.connect();
+      const pingStarted = performance.now();
+      await db.query("SELECT 1");
+      const latencyMs = elapsedMs(pingStarted);
+      const [status] = await db.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Threads_connected'");
+      const [vars] = await db.query<RowDataPacket[]>("SELECT @@max_connections AS max");
+      const used = firstNumber(status, "Value");
+      const max = firstNumber(vars, "max");
+      return {
+        latencyMs,
+        message: `${used} of ${max} connections (SELECT 1 in ${latencyMs} ms)`,
+        metric: used,
+        metricLabel: "connections",
+        metricMax: max,
+      };
+    };
+    try {
+      return await raceAbort(probe(), ctx, () => conn.destroy());
+    } catch (err) {
+      throw toFailure(err, host, port, elapsedMs(started));
+    } finally {
+      conn.destroy();
+    }
+  },
+};

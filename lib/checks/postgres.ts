@@ -1,0 +1,67 @@
+import pg from "pg";
+import { z } from "zod";
+import { elapsedMs, raceAbort } from "./abort";
+import { toFailure } from "./errors";
+import type { CheckDefinition } from "./types";
+
+export const postgresConfigSchema = z.object({
+  url: z.string().regex(/^postgres(ql)?:\/\//i, "url must start with postgresql://"),
+});
+export type PostgresConfig = z.output<typeof postgresConfigSchema>;
+
+function target(url: string): { host: string; port: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname || "localhost", port: u.port || "5432" };
+  } catch {
+    return { host: "postgres", port: "5432" };
+  }
+}
+
+// Background workers also live in pg_stat_activity but don't use connection slots we care about.
+const CONNECTIONS_SQL = `SELECT count(*)::int AS used,
+  current_setting('max_connections')::int AS max
+  FROM pg_stat_activity WHERE backend_type = 'client backend'`;
+
+export const postgresCheck: CheckDefinition<PostgresConfig> = {
+  type: "postgres",
+  schema: postgresConfigSchema,
+  secretFields: [],
+  async run(config, ctx) {
+    const started = performance.now();
+    const { host, port } = target(config.url);
+    const client = new pg.Client({
+      connectionString: config.url,
+      connectionTimeoutMillis: ctx.timeoutMs,
+      // Server-side guard too, so an abandoned query doesn't keep running after we gave up.
+      statement_timeout: ctx.timeoutMs,
+      application_name: "warroom-check",
+    });
+    client.on("error", () => undefined);
+
+    const probe = async () => {
+      await client.connect();
+      const pingStarted = performance.now();
+      await client.query("SELECT 1");
+      const latencyMs = elapsedMs(pingStarted);
+      const { rows } = await client.query<{ used: number; max: number }>(CONNECTIONS_SQL);
+      const { used, max } = rows[0];
+      return {
+        latencyMs,
+        message: `${used} of ${max} connections (SELECT 1 in ${latencyMs} ms)`,
+        metric: used,
+        metricLabel: "connections",
+        metricMax: max,
+      };
+    };
+    // end() destroys the socket when the connection isn't usable yet (hung handshake or query).
+    const close = () => void client.end().catch(() => undefined);
+    try {
+      return await raceAbort(probe(), ctx, close);
+    } catch (err) {
+      throw toFailure(err, host, port, elapsedMs(started));
+    } finally {
+      close();
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { runCheck } from "./run";
+import { CheckFailure, type CheckContext, type CheckDefinition } from "./types";
+
+function def(run: (ctx: CheckContext) => Promise<{ latencyMs: number; message: string }>): CheckDefinition<object> {
+  return { type: "test", schema: z.object({}), secretFields: [], run: (_c, ctx) => run(ctx) };
+}
+
+describe("runCheck", () => {
+  it("returns the outcome of a healthy probe", async () => {
+    const r = await runCheck(def(async () => ({ latencyMs: 3, message: "fine" })), {}, { timeoutMs: 100 });
+    expect(r).toEqual({ ok: true, outcome: { latencyMs: 3, message: "fine" } });
+  });
+
+  it("turns a CheckFailure into a result with its latency", async () => {
+    const r = await runCheck(def(async () => Promise.reject(new CheckFailure("HTTP 500", 12))), {}, { timeoutMs: 100 });
+    expect(r).toEqual({ ok: false, message: "HTTP 500", latencyMs: 12 });
+  });
+
+  it("never throws, even for synchronous throws and non-Error values", async () => {
+    const sync: CheckDefinition<object> = {
+      type: "t",
+      schema: z.object({}),
+      secretFields: [],
+      run: () => {
+        throw new Error("boom");
+      },
+    };
+    expect(await runCheck(sync, {}, { timeoutMs: 100 })).toMatchObject({ ok: false, message: "boom" });
+    const odd = await runCheck(def(() => Promise.reject("plain string")), {}, { timeoutMs: 100 });
+    expect(odd).toMatchObject({ ok: false, message: "plain string" });
+  });
+
+  it("a probe that ignores the signal still ends at the deadline", async () => {
+    const t0 = performance.now();
+    const r = await runCheck(def(() => new Promise(() => undefined)), {}, { timeoutMs: 80 });
+    const ms = performance.now() - t0;
+    expect(r).toEqual({ ok: false, message: "timed out after 80 ms", latencyMs: 80 });
+    expect(ms).toBeGreaterThanOrEqual(75);
+    expect(ms).toBeLessThan(130);
+  });
+
+  it("aborts the signal at the deadline and after completion", async () => {
+    let seen: AbortSignal | undefined;
+    await runCheck(def(async (ctx) => ((seen = ctx.signal), { latencyMs: 0, message: "x" })), {}, { timeoutMs: 1000 });
+    expect(seen?.aborted).toBe(true);
+    let abortedAt = 0;
+    const t0 = performance.now();
+    await runCheck(
+      def(
+        (ctx) =>
+          new Promise((_res, rej) =>
+            ctx.signal.addEventListener("abort", () => {
+              abortedAt = performance.now() - t0;
+              rej(new Error("aborted"));
+            }),
+          ),
+      ),
+      {},
+      { timeoutMs: 50 },
+    );
+    expect(abortedAt).toBeGreaterThanOrEqual(45);
+    expect(abortedAt).toBeLessThan(100);
+  });
+
+  it("passes heartbeat context through", async () => {
+    const last = new Date(1_000);
+    let got: CheckContext | undefined;
+    await runCheck(def(async (ctx) => ((got = ctx), { latencyMs: 0, message: "" })), {}, { timeoutMs: 100, lastHeartbeatAt: last });
+    expect(got?.lastHeartbeatAt).toBe(last);
+    expect(got?.timeoutMs).toBe(100);
+  });
+});

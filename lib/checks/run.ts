@@ -1,0 +1,47 @@
+import { elapsedMs, timeoutMessage } from "./abort";
+import { CheckFailure, type CheckContext, type CheckDefinition, type CheckOutcome } from "./types";
+
+export type RunOptions = Pick<CheckContext, "lastHeartbeatAt" | "since"> & { timeoutMs: number };
+
+export type RunResult = { ok: true; outcome: CheckOutcome } | { ok: false; message: string; latencyMs: number };
+
+function messageOf(err: unknown): string {
+  if (err instanceof AggregateError && err.errors[0] instanceof Error && !err.message) return err.errors[0].message;
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+/**
+ * Runs one probe under a hard deadline. The probe is raced against the timer, so even a probe
+ * that ignores ctx.signal cannot hold the scheduler past timeoutMs. Never throws.
+ */
+export async function runCheck<C>(def: CheckDefinition<C>, config: C, options: RunOptions): Promise<RunResult> {
+  const timeoutMs = Math.max(1, Math.round(options.timeoutMs));
+  const controller = new AbortController();
+  const started = performance.now();
+  const ctx: CheckContext = {
+    signal: controller.signal,
+    timeoutMs,
+    lastHeartbeatAt: options.lastHeartbeatAt,
+    since: options.since,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new CheckFailure(timeoutMessage(timeoutMs), timeoutMs));
+    }, timeoutMs);
+  });
+  try {
+    // Promise.resolve().then: a probe that throws synchronously is still a failed result.
+    const outcome = await Promise.race([Promise.resolve().then(() => def.run(config, ctx)), deadline]);
+    return { ok: true, outcome };
+  } catch (err) {
+    const reported = err instanceof CheckFailure ? err.latencyMs : undefined;
+    return { ok: false, message: messageOf(err), latencyMs: reported ?? elapsedMs(started) };
+  } finally {
+    clearTimeout(timer);
+    // Whatever the probe left running (a misbehaving one) is told to stop now.
+    controller.abort();
+  }
+}
