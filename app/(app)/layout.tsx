@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { requireActor } from "@/lib/auth/current";
 import { latestSeq } from "@/lib/realtime/outbox";
 import { AppProviders } from "@/components/live/live-provider";
@@ -6,7 +7,7 @@ import { TopNav } from "@/components/nav/top-nav";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  const actor = await requireActor((await headers()).get("x-warroom-path") ?? undefined);
   const seq = await latestSeq();
   return (
     <AppProviders initialSeq={seq}>

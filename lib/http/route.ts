@@ -27,8 +27,10 @@ export type RouteSpec<A extends Access, B, Q> = {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>) {
-  return async (req: Request, ctx?: RouteCtx): Promise<Response> => {
+export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access };
+
+export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>): RouteHandler {
+  const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
     try {
       const actor = await actorFromHeaders(req.headers);
       if (spec.access !== "public") {
@@ -49,6 +51,8 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
       return Response.json(body, { status, headers });
     }
   };
+  // The declared access travels with the handler so the authorisation test can read the policy.
+  return Object.assign(fn, { access: spec.access });
 }
 
 export function created(body: object): Response {

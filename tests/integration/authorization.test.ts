@@ -1,0 +1,146 @@
+// Walks every API route handler in app/api and every socket event with every role and with no
+// session, and checks the whole allowed/denied matrix against the policy written out below.
+import fs from "node:fs";
+import path from "node:path";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io as connect, type Socket } from "socket.io-client";
+import { startTestCore, type TestCore } from "./helpers/core";
+import { call, sessionFor, type As } from "./helpers/api";
+import { attachSockets, socketRules } from "@/lib/realtime/socket-server";
+import { login } from "@/lib/auth/sessions";
+import { SESSION_COOKIE } from "@/lib/auth/actor";
+import { ROLES, type Role } from "@/lib/auth/roles";
+
+type Access = "public" | Role;
+
+// The policy, as a reader of PRODUCT.md §9 expects it. A route missing here fails the test.
+const POLICY: Record<string, Access> = {
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": "viewer",
+  "GET /api/health": "public",
+  "GET /api/me": "viewer",
+  "POST /api/tokens": "viewer",
+  "GET /api/users": "admin",
+  "POST /api/users": "admin",
+  "PATCH /api/users/[id]": "admin",
+};
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { access?: Access };
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? routeFiles(p) : d.name === "route.ts" ? [p] : [];
+  });
+}
+
+const root = path.resolve("app/api");
+const FAKE_ID = "00000000-0000-4000-8000-000000000000";
+
+let core: TestCore;
+const handlers: { key: string; url: string; method: string; handler: Handler; params: Record<string, string> }[] = [];
+
+beforeAll(async () => {
+  core = await startTestCore();
+  for (const file of routeFiles(root)) {
+    const rel = path.relative(path.resolve("app"), path.dirname(file)).split(path.sep).join("/");
+    const mod = (await import(file)) as Record<string, unknown>;
+    const params: Record<string, string> = {};
+    const url = "/" + rel.replace(/\[\.{0,3}(\w+)\]/g, (_, name: string) => ((params[name] = FAKE_ID), FAKE_ID));
+    for (const m of METHODS) if (typeof mod[m] === "function") handlers.push({ key: `${m} /${rel}`, url, method: m, handler: mod[m] as Handler, params });
+  }
+}, 120_000);
+afterAll(async () => core?.shutdown());
+
+async function freshSession(role: Role): Promise<As> {
+  const u = core.users[role];
+  const { token } = await login(u.email, u.password, `matrix-${role}-${Math.random()}`);
+  return { cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+describe("HTTP authorisation matrix", () => {
+  it("every route handler is declared in the policy, and declares the same access itself", () => {
+    expect(handlers.length).toBeGreaterThan(5);
+    const undeclared = handlers.filter((h) => !(h.key in POLICY)).map((h) => h.key);
+    expect(undeclared, "add these routes to POLICY").toEqual([]);
+    const gone = Object.keys(POLICY).filter((k) => !handlers.some((h) => h.key === k));
+    expect(gone, "routes in POLICY that no longer exist").toEqual([]);
+    for (const h of handlers) if (h.handler.access !== undefined) expect(`${h.key} → ${h.handler.access}`).toBe(`${h.key} → ${POLICY[h.key]}`);
+  });
+
+  it("without a session: 401 on every non-public route, never 401/403 on public ones", async () => {
+    for (const h of handlers) {
+      const res = await call(h.handler, h.method, h.url, { as: { origin: null }, params: h.params, body: h.method === "GET" ? undefined : {} });
+      if (POLICY[h.key] === "public") expect([401, 403], h.key).not.toContain(res.status);
+      else expect(res.status, h.key).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`as ${role}: allowed routes pass the role gate, the others answer 403`, async () => {
+      const rank = ROLES.indexOf(role);
+      for (const h of handlers) {
+        const access = POLICY[h.key];
+        const as = h.key === "POST /api/auth/logout" ? await freshSession(role) : await sessionFor(core, role);
+        const res = await call(h.handler, h.method, h.url, { as, params: h.params, body: h.method === "GET" ? undefined : {} });
+        const err = res.body.error as { code?: string; message?: string } | undefined;
+        const roleDenied = res.status === 403 && /needs the \w+ role/.test(err?.message ?? "");
+        if (access === "public" || ROLES.indexOf(access) <= rank) {
+          expect(res.status, `${h.key} as ${role}`).not.toBe(401);
+          expect(roleDenied, `${h.key} as ${role}: ${JSON.stringify(res.body)}`).toBe(false);
+        } else {
+          expect(roleDenied, `${h.key} as ${role} should be refused: ${res.status} ${JSON.stringify(res.body)}`).toBe(true);
+        }
+      }
+    });
+  }
+});
+
+describe("socket authorisation matrix", () => {
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    server = http.createServer();
+    attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const open = (cookie?: string) =>
+    new Promise<{ socket: Socket; error?: string }>((resolve) => {
+      const socket = connect(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+      socket.on("connect", () => resolve({ socket }));
+      socket.on("connect_error", (e) => resolve({ socket, error: e.message }));
+    });
+
+  it("refuses a handshake without a session, or with a revoked one", async () => {
+    const anon = await open();
+    expect(anon.error).toBe("unauthorized");
+    anon.socket.close();
+    const bogus = await open(`${SESSION_COOKIE}=not-a-session`);
+    expect(bogus.error).toBe("unauthorized");
+    bogus.socket.close();
+  });
+
+  for (const role of ROLES) {
+    it(`as ${role}: each client event answers as socketRules declares`, async () => {
+      const { cookie } = await sessionFor(core, role);
+      const { socket, error } = await open(cookie);
+      expect(error).toBeUndefined();
+      try {
+        for (const [event, min] of Object.entries(socketRules)) {
+          const res = await socket.timeout(5000).emitWithAck(event, { incidentId: FAKE_ID, since: 0 });
+          const allowed = ROLES.indexOf(role) >= ROLES.indexOf(min);
+          if (allowed) expect(res.ok ? "ok" : res.error.code, `${event} as ${role}`).not.toBe("forbidden");
+          else expect(res.error?.code, `${event} as ${role}`).toBe("forbidden");
+        }
+      } finally {
+        socket.close();
+      }
+    });
+  }
+});

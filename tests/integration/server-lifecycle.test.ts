@@ -1,0 +1,82 @@
+// The real server process on the embedded database: one process per data directory, clean
+// shutdown on SIGTERM, and what it acknowledged is still there after a restart.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDb } from "@/lib/db/open";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-life-"));
+const dataDir = path.join(dir, "pglite");
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(port: number, until?: RegExp) {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", WARROOM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-test-lifecycle", NEXT_TELEMETRY_DISABLED: "1", WARROOM_DEMO: "1" },
+  });
+  let out = "";
+  const exited = new Promise<{ code: number | null; out: string }>((resolve) => child.on("exit", (code) => resolve({ code, out })));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d;
+      if (until?.test(out)) resolve();
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    void exited.then(() => reject(new Error(`server exited early:\n${out}`)));
+  });
+  ready.catch(() => undefined); // awaited only by callers that wait for readiness
+  return { child, ready, exited, output: () => out };
+}
+
+let first: ChildProcess | undefined;
+afterAll(() => first?.kill("SIGKILL"));
+
+describe("server process on the embedded database", () => {
+  it("refuses a second process on the same data directory, shuts down cleanly on SIGTERM, keeps acknowledged writes", async () => {
+    const port = await freePort();
+    const a = startServer(port, /Warroom is ready/);
+    first = a.child;
+    await a.ready;
+    expect(a.output()).toMatch(/admin@warroom\.local/);
+
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@warroom.local", password: "demo-admin-pass" }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const created = await fetch(`http://127.0.0.1:${port}/api/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: `http://127.0.0.1:${port}` },
+      body: JSON.stringify({ email: "kept@example.com", name: "Kept", password: "long-enough-pw", role: "viewer" }),
+    });
+    expect(created.status).toBe(201);
+
+    const b = startServer(await freePort());
+    const second = await b.exited;
+    expect(second.code).toBe(1);
+    expect(second.out).toMatch(/embedded database is in use by process \d+/);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+    a.child.kill("SIGTERM");
+    const { code } = await a.exited;
+    expect(code).toBe(0);
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+
+    const db = await openDb({ databaseUrl: undefined, dataDir });
+    try {
+      expect(await db.prisma.user.count({ where: { email: "kept@example.com" } })).toBe(1);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
