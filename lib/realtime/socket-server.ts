@@ -2,6 +2,8 @@
 // the session cookie; each client event is authorised by one declared rule in `socketRules`.
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
 import { actorFromSession } from "../auth/sessions";
 import { SESSION_COOKIE, type Actor } from "../auth/actor";
 import { atLeast, type Role } from "../auth/roles";
@@ -34,6 +36,7 @@ export function baseRooms(actor: Actor): string[] {
 
 export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo {
   const io: WarroomIo = new Server(server, { serveClient: false, cors: { origin: false } });
+  if (process.env.REDIS_URL) useRedisAdapter(io, process.env.REDIS_URL);
   io.use(async (socket, next) => {
     try {
       const actor = await actorFromSession(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
@@ -88,4 +91,19 @@ export function broadcaster(io: WarroomIo) {
       }
     }
   };
+}
+
+/** Several replicas: events published on one reach browsers connected to any other. */
+function useRedisAdapter(io: WarroomIo, url: string): void {
+  const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
+  const sub = pub.duplicate();
+  io.adapter(createAdapter(pub, sub));
+  redisClients.set(io, [pub, sub]);
+}
+
+const redisClients = new WeakMap<WarroomIo, Redis[]>();
+
+export async function closeSockets(io: WarroomIo): Promise<void> {
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  for (const c of redisClients.get(io) ?? []) c.disconnect();
 }

@@ -2,7 +2,8 @@
 // by their domains) the check scheduler and the status-update cadence watcher.
 import type { Server as HttpServer } from "node:http";
 import { seedDemoAccounts } from "../auth/demo";
-import { attachSockets, broadcaster } from "../realtime/socket-server";
+import { seedDemoStack } from "../stack/demo";
+import { attachSockets, broadcaster, closeSockets } from "../realtime/socket-server";
 import { PresenceBoard } from "../realtime/presence";
 import { rooms } from "../realtime/catalogue";
 import { notFound } from "../http/errors";
@@ -14,6 +15,13 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
   if (demo.length) {
     console.log("\n  Demo accounts (shown once; WARROOM_DEMO=0 disables them):");
     for (const a of demo) console.log(`    ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`);
+  }
+  const host = !process.env.HOST || process.env.HOST === "0.0.0.0" || process.env.HOST === "::" ? "127.0.0.1" : process.env.HOST;
+  const selfUrl = `http://${host}:${process.env.PORT ?? 3000}`;
+  const demoStack = await seedDemoStack({ selfUrl });
+  if (demoStack?.heartbeatPath) {
+    console.log("\n  Demo stack seeded. Play the background worker (stop the loop and watch that layer go red):");
+    console.log(`    while true; do curl -s -X POST ${selfUrl}${demoStack.heartbeatPath}; sleep 20; done`);
   }
   const presence = new PresenceBoard(
     (incidentId, present) => io.to(rooms.incident(incidentId)).emit("volatile", { type: "presence:changed", room: rooms.incident(incidentId), payload: { incidentId, present } }),
@@ -36,7 +44,7 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
   return {
     stop: async () => {
       for (const stop of stops.reverse()) await stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeSockets(io);
     },
   };
 }
