@@ -13,6 +13,8 @@ const config: NextConfig = {
   ],
   // Separate build dirs let several dev servers run side by side (NEXT_DIST_DIR=.next-foo).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Next rewrites its tsconfig per build dir; keep that churn out of the one `tsc` uses.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
   poweredByHeader: false,
   typedRoutes: false,
 };
