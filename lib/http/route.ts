@@ -27,7 +27,7 @@ export type RouteSpec<A extends Access, B, Q> = {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access };
+export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType };
 
 export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>): RouteHandler {
   const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
@@ -52,7 +52,7 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
     }
   };
   // The declared access travels with the handler so the authorisation test can read the policy.
-  return Object.assign(fn, { access: spec.access });
+  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query });
 }
 
 export function created(body: object): Response {

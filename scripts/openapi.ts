@@ -1,0 +1,33 @@
+// Writes lib/ops/openapi.generated.json from every app/api route handler (run by `npm run build`;
+// a test fails when the committed file is stale).
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildOpenApi, type RouteModule } from "../lib/ops/openapi";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? routeFiles(p) : d.name === "route.ts" ? [p] : [];
+  });
+}
+
+export async function generateOpenApi(root = process.cwd()): Promise<string> {
+  const modules: RouteModule[] = [];
+  for (const file of routeFiles(path.join(root, "app/api"))) {
+    const rel = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/");
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const methods = Object.fromEntries(METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as RouteModule["methods"][string]]));
+    modules.push({ path: "/" + rel.replace(/\[(\w+)\]/g, "{$1}"), methods });
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+  return JSON.stringify(buildOpenApi(modules, pkg.version), null, 2) + "\n";
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const out = path.resolve("lib/ops/openapi.generated.json");
+  fs.writeFileSync(out, await generateOpenApi());
+  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+}
