@@ -21,6 +21,7 @@ const POLICY: Record<string, Access> = {
   "POST /api/auth/logout": "viewer",
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
+  "GET /api/public/status": "public",
   "GET /api/me": "viewer",
   "POST /api/tokens": "viewer",
   "GET /api/users": "admin",
