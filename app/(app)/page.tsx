@@ -1,12 +1,11 @@
 import { requireActor } from "@/lib/auth/current";
+import { atLeast } from "@/lib/auth/roles";
+import { getStackView } from "@/lib/stack/read";
+import { StackDiagram } from "@/components/stack/stack-diagram";
 
 export const metadata = { title: "Stack map" };
 
 export default async function HomePage() {
-  await requireActor("/");
-  return (
-    <section aria-labelledby="stack-title">
-      <h1 id="stack-title" className="text-xl font-semibold">Stack map</h1>
-    </section>
-  );
+  const actor = await requireActor("/");
+  return <StackDiagram initial={await getStackView()} canEdit={atLeast(actor.role, "admin")} />;
 }

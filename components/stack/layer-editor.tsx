@@ -1,0 +1,72 @@
+"use client";
+import { Field } from "@/components/ui/field";
+import { CheckEditor } from "./check-editor";
+import { errorFor, newCheck, type LayerForm } from "./editor-model";
+import { CheckBox, TextArea } from "./form-bits";
+
+type Props = {
+  layer: LayerForm;
+  index: number;
+  count: number;
+  fields: Record<string, string>;
+  onChange: (l: LayerForm) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+};
+
+export function LayerEditor({ layer, index, count, fields, onChange, onMove, onRemove }: Props) {
+  const path = `layers[${index}]`;
+  const set = <K extends keyof LayerForm>(k: K, v: LayerForm[K]) => onChange({ ...layer, [k]: v });
+  const err = (k: string) => errorFor(fields, `${path}.${k}`);
+  const title = layer.name || layer.key || `layer ${index + 1}`;
+  return (
+    <section aria-label={`Layer ${index + 1}: ${title}`} className="card flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 className="font-semibold">
+          {index + 1}. {title}
+        </h3>
+        <div className="ml-auto flex flex-wrap gap-2">
+          <button type="button" className="btn-secondary" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${title} up`}>
+            ↑ Up
+          </button>
+          <button type="button" className="btn-secondary" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move ${title} down`}>
+            ↓ Down
+          </button>
+          <button type="button" className="btn-danger" onClick={onRemove}>
+            Remove layer {title}
+          </button>
+        </div>
+      </div>
+      <div className="grid gap-2 sm:grid-cols-3">
+        <Field label="Layer key" value={layer.key} onChange={(e) => set("key", e.target.value)} error={err("key")} />
+        <Field label="Layer name" value={layer.name} onChange={(e) => set("name", e.target.value)} error={err("name")} />
+        <Field label="Public name" value={layer.publicName} onChange={(e) => set("publicName", e.target.value)} error={err("publicName")} />
+        <Field label="Checklist (playbook key)" value={layer.checklist} onChange={(e) => set("checklist", e.target.value)} error={err("checklist")} />
+        <div className="flex flex-col justify-end gap-1">
+          <CheckBox label="Optional (side branch)" checked={layer.optional} onChange={(v) => set("optional", v)} />
+          <CheckBox label="Shown on the public status page" checked={layer.public} onChange={(v) => set("public", v)} />
+        </div>
+      </div>
+      <div className="grid gap-2 sm:grid-cols-2">
+        <TextArea label="Description" rows={2} value={layer.description} onChange={(e) => set("description", e.target.value)} error={err("description")} />
+        <TextArea label="Impact (when this fails, users see…)" rows={2} value={layer.impact} onChange={(e) => set("impact", e.target.value)} error={err("impact")} />
+        <TextArea label="Tool links (one per line: label | https://…)" rows={2} value={layer.toolLinks} onChange={(e) => set("toolLinks", e.target.value)} error={err("toolLinks")} className="sm:col-span-2" />
+      </div>
+      {errorFor(fields, `${path}.checks`) && !layer.checks.length && <p className="field-error">{errorFor(fields, `${path}.checks`)}</p>}
+      {layer.checks.map((c, ci) => (
+        <CheckEditor
+          key={c.uid}
+          check={c}
+          path={`${path}.checks[${ci}]`}
+          layerName={title}
+          fields={fields}
+          onChange={(nc) => set("checks", layer.checks.map((x, i) => (i === ci ? nc : x)))}
+          onRemove={() => set("checks", layer.checks.filter((_, i) => i !== ci))}
+        />
+      ))}
+      <button type="button" className="btn-secondary self-start" onClick={() => set("checks", [...layer.checks, newCheck()])}>
+        Add check to {title}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+// Admin editor: the whole stack is edited in the browser and saved with one PUT /api/stack, so
+// every save is one validated, versioned replacement; server errors land on the field they name.
+import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import type { StackInput } from "@/lib/stack/schema";
+import { Field } from "@/components/ui/field";
+import { fromForm, newLayer, toForm, uid, type LayerForm, type StackForm } from "./editor-model";
+import { LayerEditor } from "./layer-editor";
+import { TextArea } from "./form-bits";
+
+type PutResult = { ok: true; version: number } | { ok: false; message: string; fields: Record<string, string> };
+
+async function putStack(body: string, contentType: string): Promise<PutResult> {
+  try {
+    const res = await fetch("/api/stack", { method: "PUT", headers: { "content-type": contentType }, body, credentials: "same-origin" });
+    const data = (await res.json()) as { version?: number; error?: { message: string; fields?: Record<string, string> } };
+    if (res.ok) return { ok: true, version: data.version ?? 0 };
+    return { ok: false, message: data.error?.message ?? `Save failed (${res.status})`, fields: data.error?.fields ?? {} };
+  } catch {
+    return { ok: false, message: "Could not reach the server.", fields: {} };
+  }
+}
+
+async function loadSpec(): Promise<StackInput | null> {
+  const res = await fetch("/api/stack/export?format=json", { credentials: "same-origin" });
+  return res.ok ? ((await res.json()) as StackInput) : null;
+}
+
+export function StackEditor({ initial }: { initial: StackInput | null }) {
+  const qc = useQueryClient();
+  const [form, setForm] = useState<StackForm>(() => (initial ? toForm(initial) : { name: "", layers: [] }));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [importText, setImportText] = useState("");
+  const [importFields, setImportFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const setLayers = (layers: LayerForm[]) => {
+    setForm({ ...form, layers });
+    // Paths in old errors point at positions that may have moved.
+    setFields({});
+  };
+
+  async function afterSave(r: PutResult, onFail: (f: Record<string, string>) => void) {
+    if (r.ok) {
+      setNotice({ kind: "ok", text: `Saved: stack version ${r.version}.` });
+      onFail({});
+      const spec = await loadSpec();
+      if (spec) setForm(toForm(spec));
+      void qc.invalidateQueries({ queryKey: ["stack"] });
+    } else {
+      setNotice({ kind: "error", text: r.message });
+      onFail(r.fields);
+    }
+  }
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    const doc = fromForm(form);
+    if (!doc.ok) {
+      setFields(doc.fields);
+      setNotice({ kind: "error", text: "Some fields are not valid JSON." });
+      return;
+    }
+    setBusy(true);
+    await afterSave(await putStack(JSON.stringify(doc.spec), "application/json"), setFields);
+    setBusy(false);
+  }
+
+  async function importStack(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    await afterSave(await putStack(importText, "application/yaml"), setImportFields);
+    setBusy(false);
+  }
+
+  const importError = Object.entries(importFields)
+    .map(([k, m]) => `${k}: ${m}`)
+    .join("\n");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-xl font-semibold">Stack config</h1>
+      {notice && (
+        <p role={notice.kind === "error" ? "alert" : "status"} className={notice.kind === "error" ? "field-error" : "text-sm"}>
+          <span aria-hidden="true">{notice.kind === "error" ? "✕ " : "✓ "}</span>
+          {notice.text}
+        </p>
+      )}
+      <section aria-labelledby="io-title" className="card flex flex-col gap-3">
+        <h2 id="io-title" className="font-semibold">
+          Import and export
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          <a className="btn-secondary" href="/api/stack/export?format=yaml" download="stack.yaml">
+            Download YAML
+          </a>
+          <a className="btn-secondary" href="/api/stack/export?format=json" download="stack.json">
+            Download JSON
+          </a>
+        </div>
+        <form onSubmit={importStack} className="flex flex-col gap-2" aria-label="Import stack">
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            Upload a stack file
+            <input
+              type="file"
+              accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
+              className="text-sm"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) setImportText(await file.text());
+              }}
+            />
+          </label>
+          <TextArea label="Stack YAML or JSON" rows={8} value={importText} onChange={(e) => setImportText(e.target.value)} error={importError || undefined} />
+          <button type="submit" className="btn-primary self-start" disabled={busy || !importText.trim()}>
+            Import and replace the stack
+          </button>
+        </form>
+      </section>
+      <form onSubmit={save} className="flex flex-col gap-4" aria-label="Edit stack" noValidate>
+        <div className="card flex flex-col gap-2 sm:flex-row sm:items-end">
+          <Field label="Stack name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields.name} className="flex-1" />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            Save stack
+          </button>
+        </div>
+        {fields.layers && <p className="field-error">{fields.layers}</p>}
+        {form.layers.map((l, i) => (
+          <LayerEditor
+            key={l.uid}
+            layer={l}
+            index={i}
+            count={form.layers.length}
+            fields={fields}
+            onChange={(nl) => setForm({ ...form, layers: form.layers.map((x, j) => (j === i ? nl : x)) })}
+            onMove={(d) => {
+              const next = [...form.layers];
+              [next[i], next[i + d]] = [next[i + d], next[i]];
+              setLayers(next);
+            }}
+            onRemove={() => setLayers(form.layers.filter((_, j) => j !== i))}
+          />
+        ))}
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className="btn-secondary" onClick={() => setLayers([...form.layers, { ...newLayer(), uid: uid() }])}>
+            Add layer
+          </button>
+          <button type="submit" className="btn-primary" disabled={busy}>
+            Save stack
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+// stack.yaml in and out: parse (YAML or JSON), validate, replace the stored stack in one
+// transaction, and export it back (secrets stay ${ENV} references: they are stored that way).
+import { randomBytes } from "node:crypto";
+import YAML from "yaml";
+import { db } from "../runtime/context";
+import { mutate } from "../realtime/outbox";
+import { rooms } from "../realtime/catalogue";
+import { unprocessable } from "../http/errors";
+import type { Json } from "../db/types";
+import { issuesToFields, validateStack, type StackInput, type StackIssue, type StackSpec } from "./schema";
+
+export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: StackIssue[] };
+
+/** YAML is a superset of JSON, so one parser reads both. */
+export function parseStackText(text: string): ParseResult {
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    return { ok: false, errors: doc.errors.map((e) => ({ path: "(file)", message: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ${e.code}` : e.message })) };
+  }
+  return { ok: true, value: doc.toJS() };
+}
+
+/** Parse and validate in one go (the CLI and the PUT handler). */
+export function checkStackText(text: string): { ok: true; stack: StackSpec } | { ok: false; errors: StackIssue[] } {
+  const parsed = parseStackText(text);
+  return parsed.ok ? validateStack(parsed.value) : parsed;
+}
+
+export function invalidStack(errors: StackIssue[]) {
+  const first = errors[0];
+  return unprocessable("invalid_stack", `The stack has ${errors.length} problem${errors.length > 1 ? "s" : ""}; first: ${first.path}: ${first.message}`, issuesToFields(errors));
+}
+
+export const newHeartbeatToken = () => randomBytes(24).toString("base64url");
+
+/** Replaces the whole stack. Layers and checks are matched by key, so unchanged ones keep their id and history. */
+export async function replaceStack(input: unknown): Promise<{ id: string; version: number }> {
+  const v = validateStack(input);
+  if (!v.ok) throw invalidStack(v.errors);
+  const spec = v.stack;
+  return mutate(async (tx, emit) => {
+    const existing = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { include: { checks: true } } } });
+    const stack = existing
+      ? await tx.stack.update({ where: { id: existing.id }, data: { name: spec.name, version: { increment: 1 } } })
+      : await tx.stack.create({ data: { name: spec.name } });
+    const oldLayers = new Map((existing?.layers ?? []).map((l) => [l.key, l]));
+    const keep = new Set(spec.layers.map((l) => l.key));
+    const gone = [...oldLayers.values()].filter((l) => !keep.has(l.key)).map((l) => l.id);
+    if (gone.length) await tx.layer.deleteMany({ where: { id: { in: gone } } });
+
+    for (const [position, layer] of spec.layers.entries()) {
+      const data = {
+        position,
+        name: layer.name,
+        description: layer.description,
+        impact: layer.impact,
+        optional: layer.optional,
+        public: layer.public,
+        publicName: layer.publicName ?? null,
+        toolLinks: layer.toolLinks as Json,
+        // Stored as a list so the column's "[]" default means "no checklist".
+        checklist: (layer.checklist ? [layer.checklist] : []) as Json,
+      };
+      const old = oldLayers.get(layer.key);
+      const row = old ? await tx.layer.update({ where: { id: old.id }, data }) : await tx.layer.create({ data: { ...data, stackId: stack.id, key: layer.key } });
+      const oldChecks = new Map((old?.checks ?? []).map((c) => [c.key, c]));
+      const keepChecks = new Set(layer.checks.map((c) => c.key));
+      const goneChecks = [...oldChecks.values()].filter((c) => !keepChecks.has(c.key)).map((c) => c.id);
+      if (goneChecks.length) await tx.check.deleteMany({ where: { id: { in: goneChecks } } });
+
+      for (const check of layer.checks) {
+        const prev = oldChecks.get(check.key);
+        const probeChanged = !prev || prev.type !== check.type || JSON.stringify(prev.config) !== JSON.stringify(check.config);
+        const cdata = {
+          name: check.name,
+          type: check.type,
+          config: check.config as Json,
+          intervalSec: check.intervalSec,
+          timeoutMs: check.timeoutMs,
+          critical: check.critical,
+          enabled: check.enabled,
+          failThreshold: check.failThreshold,
+          recoverThreshold: check.recoverThreshold,
+          thresholds: check.thresholds as Json,
+          heartbeatToken: check.type === "heartbeat" ? (prev?.heartbeatToken ?? newHeartbeatToken()) : null,
+          // A different probe's old verdict says nothing about the new one.
+          ...(prev && probeChanged ? { state: "unknown" as const, stateSince: new Date(), message: "" } : {}),
+        };
+        if (prev) await tx.check.update({ where: { id: prev.id }, data: cdata });
+        else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
+      }
+    }
+    await emit(rooms.stack, "stack:updated", { version: stack.version });
+    return { id: stack.id, version: stack.version };
+  });
+}
+
+/** The stored stack as a stack.yaml document (null when none is defined yet). */
+export async function loadStackSpec(): Promise<StackInput | null> {
+  const stack = await db().stack.findFirst({
+    orderBy: { updatedAt: "asc" },
+    include: { layers: { orderBy: { position: "asc" }, include: { checks: { orderBy: { key: "asc" } } } } },
+  });
+  if (!stack) return null;
+  return {
+    name: stack.name,
+    layers: stack.layers.map((l) => ({
+      key: l.key,
+      name: l.name,
+      description: l.description,
+      impact: l.impact,
+      optional: l.optional,
+      public: l.public,
+      ...(l.publicName ? { publicName: l.publicName } : {}),
+      toolLinks: l.toolLinks as { label: string; url: string }[],
+      ...(checklistKey(l.checklist) ? { checklist: checklistKey(l.checklist) ?? undefined } : {}),
+      checks: l.checks.map((c) => ({
+        key: c.key,
+        name: c.name,
+        type: c.type,
+        config: c.config as Record<string, unknown>,
+        intervalSec: c.intervalSec,
+        timeoutMs: c.timeoutMs,
+        critical: c.critical,
+        enabled: c.enabled,
+        failThreshold: c.failThreshold,
+        recoverThreshold: c.recoverThreshold,
+        thresholds: c.thresholds as Record<string, number>,
+      })),
+    })),
+  };
+}
+
+export function checklistKey(value: unknown): string | null {
+  return Array.isArray(value) && typeof value[0] === "string" ? value[0] : null;
+}
+
+export function stackToText(spec: StackInput, format: "yaml" | "json"): string {
+  if (format === "json") return JSON.stringify(spec, null, 2) + "\n";
+  return "# Warroom stack: layers from the user's request inward. Secrets are ${ENV_VAR} references.\n" + YAML.stringify(spec, { lineWidth: 0 });
+}

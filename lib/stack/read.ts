@@ -1,0 +1,116 @@
+// Read models for the diagram and the layer detail page. Check configs leave here redacted:
+// they hold ${ENV} references, but a literal URL password that slipped in must not reach a browser.
+import { db } from "../runtime/context";
+import { getCheckType } from "../checks/registry";
+import { redactConfig } from "../checks/secrets";
+import { notFound } from "../http/errors";
+import type { Check, Layer } from "../generated/prisma/client";
+import { checklistKey } from "./io";
+import { narrow } from "./narrowing";
+import { layerStatus, type Status } from "./status";
+import { combineTallies, toUptime, uptimeTallies } from "./uptime";
+import type { CheckDetail, CheckView, LayerDetail, LayerView, SparkPoint, StackView } from "./view";
+
+const SPARK_POINTS = 30;
+
+function checkView(c: Check): CheckView {
+  return {
+    id: c.id,
+    key: c.key,
+    name: c.name,
+    type: c.type,
+    state: c.state,
+    stateSince: c.stateSince.toISOString(),
+    message: c.message,
+    lastLatencyMs: c.lastLatencyMs,
+    lastCheckedAt: c.lastCheckedAt?.toISOString() ?? null,
+    critical: c.critical,
+    enabled: c.enabled,
+    intervalSec: c.intervalSec,
+    config: redactConfig(getCheckType(c.type) ?? { secretFields: [] }, c.config),
+  };
+}
+
+/** The check a layer's sparkline follows: its first enabled critical check, else its first enabled one. */
+function primaryCheck(checks: readonly Check[]): Check | undefined {
+  const on = checks.filter((c) => c.enabled);
+  return on.find((c) => c.critical) ?? on[0];
+}
+
+function statusSince(checks: readonly Check[], status: Status): string | null {
+  const on = checks.filter((c) => c.enabled);
+  if (on.length === 0) return null;
+  // When it went into its current status: the latest change among the checks that put it there.
+  const relevant = status === "up" || status === "unknown" ? on : on.filter((c) => c.state === "down" || c.state === "degraded");
+  const t = Math.max(...(relevant.length ? relevant : on).map((c) => c.stateSince.getTime()));
+  return new Date(t).toISOString();
+}
+
+async function sparkline(checkId: string | undefined, take = SPARK_POINTS): Promise<SparkPoint[]> {
+  if (!checkId) return [];
+  const rows = await db().checkResult.findMany({ where: { checkId }, orderBy: { at: "desc" }, take, select: { at: true, latencyMs: true, ok: true } });
+  return rows.reverse().map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, ok: r.ok }));
+}
+
+type LayerWithChecks = Layer & { checks: Check[] };
+
+function layerBase(l: LayerWithChecks): Omit<LayerView, "uptime" | "sparkline" | "checks"> {
+  const status = layerStatus(l.checks);
+  return {
+    id: l.id,
+    key: l.key,
+    name: l.name,
+    description: l.description,
+    impact: l.impact,
+    optional: l.optional,
+    public: l.public,
+    publicName: l.publicName,
+    toolLinks: l.toolLinks as LayerView["toolLinks"],
+    checklist: checklistKey(l.checklist),
+    status,
+    statusSince: statusSince(l.checks, status),
+  };
+}
+
+export async function getStackView(): Promise<StackView> {
+  const stack = await db().stack.findFirst({
+    orderBy: { updatedAt: "asc" },
+    include: { layers: { orderBy: { position: "asc" }, include: { checks: { orderBy: { key: "asc" } } } } },
+  });
+  if (!stack) return { stack: null, layers: [], narrowing: narrow([]) };
+  const tallies = await uptimeTallies(stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id)));
+  const layers = await Promise.all(
+    stack.layers.map(async (l): Promise<LayerView> => ({
+      ...layerBase(l),
+      uptime: toUptime(combineTallies(l.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!))),
+      sparkline: await sparkline(primaryCheck(l.checks)?.id),
+      checks: l.checks.map(checkView),
+    })),
+  );
+  return { stack: { id: stack.id, name: stack.name, version: stack.version }, layers, narrowing: narrow(layers) };
+}
+
+export async function getLayerDetail(id: string, opts: { showHeartbeatPath: boolean }): Promise<LayerDetail> {
+  const layer = await db().layer.findUnique({ where: { id }, include: { checks: { orderBy: { key: "asc" } } } });
+  if (!layer) throw notFound("Layer");
+  const tallies = await uptimeTallies(layer.checks.map((c) => c.id));
+  const checks = await Promise.all(
+    layer.checks.map(async (c): Promise<CheckDetail> => {
+      const [results, changes] = await Promise.all([
+        db().checkResult.findMany({ where: { checkId: c.id }, orderBy: { at: "desc" }, take: 60 }),
+        db().checkStateChange.findMany({ where: { checkId: c.id }, orderBy: { at: "desc" }, take: 20 }),
+      ]);
+      return {
+        ...checkView(c),
+        uptime: toUptime(tallies.get(c.id)!),
+        lastHeartbeatAt: c.lastHeartbeatAt?.toISOString() ?? null,
+        ...(opts.showHeartbeatPath && c.heartbeatToken ? { heartbeatPath: `/api/heartbeat/${c.heartbeatToken}` } : {}),
+        results: results.map((r) => ({ at: r.at.toISOString(), ok: r.ok, state: r.state, latencyMs: r.latencyMs, metric: r.metric, message: r.message })),
+        stateChanges: changes.map((s) => ({ at: s.at.toISOString(), from: s.from, to: s.to, message: s.message })),
+        sparkline: [...results].reverse().map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, ok: r.ok })),
+      };
+    }),
+  );
+  const enabled = layer.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!);
+  return { ...layerBase(layer), uptime: toUptime(combineTallies(enabled)), sparkline: checks.find((c) => c.id === primaryCheck(layer.checks)?.id)?.sparkline ?? [], checks };
+}

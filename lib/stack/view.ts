@@ -1,0 +1,59 @@
+// Shapes of the stack API, shared by the route handlers and the browser (no server imports).
+import type { Status } from "./status";
+import type { Narrowing } from "./narrowing";
+
+export type Uptime = { h1: number | null; h24: number | null; d7: number | null };
+export type SparkPoint = { at: string; latencyMs: number | null; ok: boolean };
+
+export type CheckView = {
+  id: string;
+  key: string;
+  name: string;
+  type: string;
+  state: Status;
+  stateSince: string;
+  message: string;
+  lastLatencyMs: number | null;
+  lastCheckedAt: string | null;
+  critical: boolean;
+  enabled: boolean;
+  intervalSec: number;
+  /** Secrets redacted; ${ENV} references shown as written. */
+  config: unknown;
+};
+
+export type LayerView = {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  impact: string;
+  optional: boolean;
+  public: boolean;
+  publicName: string | null;
+  toolLinks: { label: string; url: string }[];
+  checklist: string | null;
+  status: Status;
+  statusSince: string | null;
+  uptime: Uptime;
+  sparkline: SparkPoint[];
+  checks: CheckView[];
+};
+
+export type StackView = {
+  stack: { id: string; name: string; version: number } | null;
+  layers: LayerView[];
+  narrowing: Narrowing;
+};
+
+export type CheckDetail = CheckView & {
+  uptime: Uptime;
+  lastHeartbeatAt: string | null;
+  /** Only for admins: the URL path the component pings (the token is a credential). */
+  heartbeatPath?: string;
+  results: { at: string; ok: boolean; state: Status; latencyMs: number | null; metric: number | null; message: string }[];
+  stateChanges: { at: string; from: Status; to: Status; message: string }[];
+  sparkline: SparkPoint[];
+};
+
+export type LayerDetail = Omit<LayerView, "checks"> & { checks: CheckDetail[] };
