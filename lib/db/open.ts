@@ -61,7 +61,12 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     }
     const appliedMigrations = await migrateDeploy({ url, migrationsDir });
     const { connectionString, schema } = pgConfig(url);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: POOL_MAX }, { schema }) });
+    // The embedded database runs one query at a time, so a burst (50 responders claiming one task)
+    // queues transactions for longer than Prisma's 2 s default wait.
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString, max: POOL_MAX }, { schema }),
+      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    });
     cleanups.push(["prisma disconnected", () => prisma.$disconnect()]);
     return { prisma, mode: databaseUrl ? "postgres" : "pglite", appliedMigrations, close };
   } catch (e) {

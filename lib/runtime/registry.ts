@@ -1,9 +1,11 @@
 // Background services (check scheduler, cadence watcher, pruning) are listed here so server.ts
 // stays unaware of the domains.
 import type { AppContext } from "./context";
+import { checkEngineService } from "../checks/engine/service";
+import { cadenceWatcher } from "../incidents/cadence";
 
 export type BackgroundService = { name: string; start: (ctx: AppContext) => Promise<() => Promise<void>> };
 
 export function backgroundServices(): BackgroundService[] {
-  return [];
+  return [checkEngineService, cadenceWatcher];
 }

@@ -31,6 +31,12 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
     joinIncident: async (socket, incidentId) => {
       const exists = await ctx.prisma.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
       if (!exists) throw notFound("Incident");
+      // Opening the war room makes you a participant (post-mortem notes, the participant list).
+      await ctx.prisma.participant.upsert({
+        where: { incidentId_userId: { incidentId, userId: socket.data.actor.id } },
+        create: { incidentId, userId: socket.data.actor.id },
+        update: {},
+      });
       presence.join(incidentId, socket.data.actor, socket.id);
     },
     leaveIncident: async (socket, incidentId) => presence.leave(incidentId, socket.data.actor.id, socket.id),

@@ -1,0 +1,5 @@
+import { created, route } from "@/lib/http/route";
+import { noteInput } from "@/lib/incidents/schemas";
+import { addNote } from "@/lib/incidents/notes";
+
+export const POST = route({ access: "responder", body: noteInput }, async ({ actor, body, params }) => created(await addNote(actor, params.id, body)));

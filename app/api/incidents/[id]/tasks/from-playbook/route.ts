@@ -1,0 +1,5 @@
+import { created, route } from "@/lib/http/route";
+import { fromPlaybookInput } from "@/lib/incidents/schemas";
+import { tasksFromPlaybook } from "@/lib/incidents/tasks";
+
+export const POST = route({ access: "responder", body: fromPlaybookInput }, async ({ actor, body, params }) => created({ tasks: await tasksFromPlaybook(actor, params.id, body.playbook) }));

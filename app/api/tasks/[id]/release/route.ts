@@ -1,0 +1,4 @@
+import { route } from "@/lib/http/route";
+import { releaseTask } from "@/lib/incidents/claims";
+
+export const POST = route({ access: "responder" }, async ({ actor, params }) => ({ task: await releaseTask(actor, params.id) }));

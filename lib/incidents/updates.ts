@@ -1,0 +1,26 @@
+// Status updates: posting one restarts the countdown to the next (the incident's cadence).
+import type { Actor } from "../auth/actor";
+import { mutate } from "../realtime/outbox";
+import { rooms } from "../realtime/catalogue";
+import { appendTimeline } from "./timeline";
+import { requireLeader } from "./guard";
+import { touchParticipant } from "./users";
+import type { StatusUpdateView } from "./queries";
+
+export async function postUpdate(actor: Actor, incidentId: string, input: { body: string; audience: "internal" | "public" }): Promise<StatusUpdateView> {
+  return mutate(async (tx, emit) => {
+    const inc = await requireLeader(tx, actor, incidentId, "post status updates");
+    const now = new Date();
+    const update = await tx.statusUpdate.create({ data: { incidentId, authorId: actor.id, body: input.body, audience: input.audience, createdAt: now } });
+    await tx.incident.update({ where: { id: incidentId }, data: { lastUpdateAt: now, nextUpdateDue: new Date(now.getTime() + inc.cadenceMinutes * 60_000), overdueSince: null } });
+    await touchParticipant(tx, incidentId, actor.id);
+    await appendTimeline(tx, emit, incidentId, {
+      kind: "update",
+      actorId: actor.id,
+      text: `${input.audience === "public" ? "Public" : "Internal"} update: ${input.body}`,
+      data: { updateId: update.id, audience: input.audience },
+    });
+    await emit([rooms.incidents, rooms.incident(incidentId)], "incident:updated", { incidentId });
+    return { id: update.id, body: update.body, audience: update.audience, author: { id: actor.id, name: actor.name, role: actor.role }, createdAt: update.createdAt.toISOString() };
+  });
+}
