@@ -36,7 +36,7 @@ export function baseRooms(actor: Actor): string[] {
 
 export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo {
   const io: WarroomIo = new Server(server, { serveClient: false, cors: { origin: false } });
-  if (process.env.REDIS_URL) useRedisAdapter(io, process.env.REDIS_URL);
+  if (process.env.REDIS_URL) attachRedisAdapter(io, process.env.REDIS_URL);
   io.use(async (socket, next) => {
     try {
       const actor = await actorFromSession(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
@@ -94,7 +94,7 @@ export function broadcaster(io: WarroomIo) {
 }
 
 /** Several replicas: events published on one reach browsers connected to any other. */
-function useRedisAdapter(io: WarroomIo, url: string): void {
+function attachRedisAdapter(io: WarroomIo, url: string): void {
   const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
   const sub = pub.duplicate();
   io.adapter(createAdapter(pub, sub));
