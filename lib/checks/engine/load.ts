@@ -1,0 +1,66 @@
+// Turns Check rows into what the runner needs. Secrets are resolved here, server-side, and live
+// only in memory: a LoadedCheck must never be logged or sent anywhere.
+import { z } from "zod";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { getCheckType } from "../registry";
+import { MissingSecretError, resolveSecrets } from "../secrets";
+import type { CheckDefinition } from "../types";
+import type { EngineState, Flap } from "./state";
+import { parseThresholds, type Thresholds } from "./thresholds";
+
+export type Probe = { def: CheckDefinition<unknown>; config: unknown } | { error: string };
+
+export type LoadedCheck = {
+  id: string;
+  name: string;
+  layerId: string;
+  layerName: string;
+  type: string;
+  intervalMs: number;
+  timeoutMs: number;
+  flap: Flap;
+  thresholds: Thresholds;
+  probe: Probe;
+  /** Changes when what the probe measures changes; its recent window is then started afresh. */
+  signature: string;
+  storedState: EngineState;
+};
+
+/** The floor from the spec; a hand-edited row below it must not turn into a busy loop. */
+export const MIN_INTERVAL_MS = 5000;
+
+function prepareProbe(type: string, config: unknown): Probe {
+  const def = getCheckType(type);
+  if (!def) return { error: `unknown check type "${type}"` };
+  try {
+    return { def, config: def.schema.parse(resolveSecrets(config)) };
+  } catch (err) {
+    if (err instanceof MissingSecretError) return { error: err.message };
+    if (err instanceof z.ZodError) return { error: `invalid config: ${err.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("; ")}` };
+    return { error: "invalid config" };
+  }
+}
+
+export async function loadChecks(prisma: PrismaClient, minIntervalMs = MIN_INTERVAL_MS): Promise<LoadedCheck[]> {
+  const rows = await prisma.check.findMany({ where: { enabled: true }, include: { layer: { select: { name: true } } } });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    layerId: row.layerId,
+    layerName: row.layer.name,
+    type: row.type,
+    intervalMs: Math.max(minIntervalMs, row.intervalSec * 1000),
+    timeoutMs: Math.max(1, row.timeoutMs),
+    flap: { failThreshold: row.failThreshold, recoverThreshold: row.recoverThreshold },
+    thresholds: parseThresholds(row.thresholds),
+    probe: prepareProbe(row.type, row.config),
+    signature: `${row.type}:${JSON.stringify(row.config)}`,
+    storedState: row.state,
+  }));
+}
+
+/** Changes whenever any stack's definition does, on any replica. */
+export async function stackVersion(prisma: PrismaClient): Promise<string> {
+  const stacks = await prisma.stack.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } });
+  return stacks.map((s) => `${s.id}@${s.version}`).join(",");
+}

@@ -1,0 +1,135 @@
+// One run of one check: probe under its deadline (inside a concurrency slot), judge the result
+// against thresholds and flap control, record a state change at once, buffer the result.
+import type { Logger } from "pino";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { getContext } from "../../runtime/context";
+import { rooms } from "../../realtime/catalogue";
+import { runCheck, type RunResult } from "../run";
+import { degradedReasons } from "./assess";
+import type { ResultBuffer } from "./buffer";
+import type { Limiter } from "./limiter";
+import type { LoadedCheck } from "./load";
+import { initialTracker, nextState, type Tracker, type Verdict } from "./state";
+import { StateChangeWriter } from "./transition";
+import { RecentWindow } from "./window";
+
+const MAX_MESSAGE = 500;
+
+export type EngineObserver = {
+  /** lagMs = actual probe start − scheduled start. */
+  runStarted?: (checkId: string, lagMs: number) => void;
+  runFinished?: (checkId: string, result: RunResult) => void;
+};
+
+type Memory = { tracker: Tracker; window: RecentWindow; signature: string; firstSeen: number };
+
+function clip(s: string): string {
+  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s;
+}
+
+export class CheckRunner {
+  private readonly memory = new Map<string, Memory>();
+  private readonly changes = new StateChangeWriter();
+
+  constructor(
+    private readonly deps: { prisma: () => PrismaClient; limiter: Limiter; buffer: ResultBuffer; log: Logger; observer?: EngineObserver },
+  ) {}
+
+  /** Forgets removed checks, and the recent window of checks whose probe changed. */
+  sync(checks: readonly LoadedCheck[]): void {
+    const ids = new Set(checks.map((c) => c.id));
+    for (const id of this.memory.keys()) if (!ids.has(id)) this.memory.delete(id);
+    for (const c of checks) {
+      const m = this.memory.get(c.id);
+      if (m && m.signature !== c.signature) {
+        m.window = new RecentWindow();
+        m.signature = c.signature;
+      }
+    }
+  }
+
+  async execute(check: LoadedCheck, scheduledAt: number): Promise<void> {
+    const release = await this.deps.limiter.acquire();
+    const startedAt = Date.now();
+    let result: RunResult;
+    try {
+      this.deps.observer?.runStarted?.(check.id, startedAt - scheduledAt);
+      result = await this.probe(check, startedAt);
+    } finally {
+      release();
+    }
+    this.deps.observer?.runFinished?.(check.id, result);
+    await this.judge(check, result, startedAt);
+  }
+
+  private remember(check: LoadedCheck, now: number): Memory {
+    let m = this.memory.get(check.id);
+    if (!m) {
+      m = { tracker: initialTracker(check.storedState), window: new RecentWindow(), signature: check.signature, firstSeen: now };
+      this.memory.set(check.id, m);
+    }
+    return m;
+  }
+
+  private async probe(check: LoadedCheck, now: number): Promise<RunResult> {
+    const probe = check.probe;
+    if ("error" in probe) return { ok: false, message: probe.error, latencyMs: 0 };
+    if (check.type !== "heartbeat") return runCheck(probe.def, probe.config, { timeoutMs: check.timeoutMs });
+    // The heartbeat route writes lastHeartbeatAt, possibly on another replica: read it fresh.
+    const row = await this.deps.prisma().check.findUnique({ where: { id: check.id }, select: { lastHeartbeatAt: true } });
+    // Grace before the first ping counts from when this engine first saw the check.
+    const since = new Date(this.remember(check, now).firstSeen);
+    return runCheck(probe.def, probe.config, { timeoutMs: check.timeoutMs, lastHeartbeatAt: row?.lastHeartbeatAt ?? null, since });
+  }
+
+  private async judge(check: LoadedCheck, result: RunResult, startedAt: number): Promise<void> {
+    const m = this.remember(check, startedAt);
+    const t = check.thresholds;
+    const windowMs = t.p95WindowSec * 1000;
+    let verdict: Verdict;
+    if (result.ok) {
+      const o = result.outcome;
+      m.window.add({ at: startedAt, ok: true, latencyMs: o.latencyMs, metric: o.metric }, windowMs, t.trendSamples);
+      const degraded = degradedReasons(o, m.window, t, { now: startedAt, trend: check.type !== "heartbeat" });
+      verdict = { ok: true, message: o.message, degraded };
+    } else {
+      m.window.add({ at: startedAt, ok: false, latencyMs: result.latencyMs }, windowMs, t.trendSamples);
+      verdict = { ok: false, message: result.message };
+    }
+    const prev = m.tracker;
+    const step = nextState(prev, verdict, check.flap);
+    const message = clip(step.message);
+    const at = new Date(startedAt);
+    const latencyMs = result.ok ? result.outcome.latencyMs : null;
+    if (step.changed) {
+      // Throws on a database error: the tracker stays as it was, so the next run retries the change.
+      await this.changes.record({
+        checkId: check.id,
+        checkName: check.name,
+        layerId: check.layerId,
+        layerName: check.layerName,
+        from: prev.state,
+        to: step.tracker.state,
+        message,
+        at,
+        latencyMs,
+      });
+    }
+    m.tracker = step.tracker;
+    const state = step.tracker.state;
+    this.deps.buffer.add({
+      checkId: check.id,
+      at,
+      ok: result.ok,
+      state,
+      latencyMs: result.ok ? result.outcome.latencyMs : result.latencyMs,
+      metric: result.ok ? (result.outcome.metric ?? null) : null,
+      message,
+    });
+    getContext().broadcastVolatile(rooms.stack, "check:result", { checkId: check.id, layerId: check.layerId, at: at.toISOString(), ok: result.ok, latencyMs, state });
+  }
+
+  stateOf(checkId: string): Tracker | undefined {
+    return this.memory.get(checkId)?.tracker;
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// Read tolerantly: one bad field in a stored row must not switch off the other thresholds.
+const positive = z.number().positive().optional().catch(undefined);
+
+export const engineThresholdsSchema = z
+  .object({
+    latencyMs: positive,
+    p95Ms: positive,
+    p95WindowSec: z.number().int().positive().optional().catch(undefined),
+    metricMax: z.number().optional().catch(undefined),
+    metricPercentOfMax: z.number().positive().max(100).optional().catch(undefined),
+    trendSamples: z.number().int().min(0).optional().catch(undefined),
+  })
+  .catch({});
+
+export type Thresholds = {
+  latencyMs?: number;
+  p95Ms?: number;
+  p95WindowSec: number;
+  metricMax?: number;
+  metricPercentOfMax?: number;
+  /** 0 switches trend detection off. */
+  trendSamples: number;
+};
+
+export const DEFAULT_P95_WINDOW_SEC = 300;
+export const DEFAULT_TREND_SAMPLES = 5;
+
+export function parseThresholds(raw: unknown): Thresholds {
+  const t = engineThresholdsSchema.parse(raw ?? {});
+  return {
+    latencyMs: t.latencyMs,
+    p95Ms: t.p95Ms,
+    p95WindowSec: t.p95WindowSec ?? DEFAULT_P95_WINDOW_SEC,
+    metricMax: t.metricMax,
+    metricPercentOfMax: t.metricPercentOfMax,
+    trendSamples: t.trendSamples ?? DEFAULT_TREND_SAMPLES,
+  };
+}

@@ -1,0 +1,100 @@
+// A state change is news: stored, pushed live and put on every open incident's timeline in one
+// transaction, immediately (not through the results buffer). Changes go through one writer: when
+// many checks flip together (first start, a shared dependency dying) they share transactions
+// instead of each grabbing a pooled connection and starving the API of its database.
+import { onCheckStateChanged } from "../../incidents/stack-changes";
+import { rooms } from "../../realtime/catalogue";
+import { mutate, type Emit } from "../../realtime/outbox";
+import type { Tx } from "../../db/types";
+import type { EngineState } from "./state";
+
+export type StateChange = {
+  checkId: string;
+  checkName: string;
+  layerId: string;
+  layerName: string;
+  from: EngineState;
+  to: EngineState;
+  message: string;
+  at: Date;
+  latencyMs: number | null;
+};
+
+/**
+ * Records a batch in one transaction; per change, false when the check no longer exists. The row
+ * writes are two set-based statements whatever the batch size; the live events and timeline
+ * entries follow per change.
+ */
+export async function recordStateChanges(changes: readonly StateChange[]): Promise<boolean[]> {
+  return mutate(async (tx, emit) => {
+    const updated = await tx.$queryRaw<Array<{ id: string }>>`
+      UPDATE "Check" AS c
+      SET "state" = v.state::"CheckState", "stateSince" = v.at, "message" = v.message, "lastCheckedAt" = v.at, "lastLatencyMs" = v.latency
+      FROM unnest(${changes.map((c) => c.checkId)}::text[], ${changes.map((c) => c.to)}::text[], ${changes.map((c) => c.at.toISOString())}::timestamptz[],
+                  ${changes.map((c) => c.message)}::text[], ${changes.map((c) => c.latencyMs)}::float8[])
+        AS v(id, state, at, message, latency)
+      WHERE c.id = v.id
+      RETURNING c.id`;
+    const exists = new Set(updated.map((r) => r.id));
+    const kept = changes.filter((c) => exists.has(c.checkId));
+    if (kept.length) {
+      await tx.$executeRaw`
+        INSERT INTO "CheckStateChange" ("checkId", "from", "to", "message", "at")
+        SELECT v.id, v."from"::"CheckState", v."to"::"CheckState", v.message, v.at
+        FROM unnest(${kept.map((c) => c.checkId)}::text[], ${kept.map((c) => c.from)}::text[], ${kept.map((c) => c.to)}::text[],
+                    ${kept.map((c) => c.message)}::text[], ${kept.map((c) => c.at.toISOString())}::timestamptz[])
+          AS v(id, "from", "to", message, at)`;
+    }
+    for (const c of kept) await announce(tx, emit, c);
+    return changes.map((c) => exists.has(c.checkId));
+  });
+}
+
+async function announce(tx: Tx, emit: Emit, c: StateChange): Promise<void> {
+  await emit(rooms.stack, "check:state", { checkId: c.checkId, layerId: c.layerId, from: c.from, to: c.to, message: c.message, at: c.at.toISOString() });
+  await onCheckStateChanged(tx, emit, {
+    checkId: c.checkId,
+    checkName: c.checkName,
+    layerId: c.layerId,
+    layerName: c.layerName,
+    from: c.from,
+    to: c.to,
+    message: c.message,
+    at: c.at,
+  });
+}
+
+/** Changes per transaction: bounded so one transaction stays well inside Prisma's 5 s limit. */
+const MAX_BATCH = 100;
+
+type Pending = { change: StateChange; resolve: (ok: boolean) => void; reject: (err: unknown) => void };
+
+/** One transaction at a time; what arrives meanwhile goes into the next one. */
+export class StateChangeWriter {
+  private queue: Pending[] = [];
+  private writing = false;
+
+  record(change: StateChange): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.queue.push({ change, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const results = await recordStateChanges(batch.map((p) => p.change));
+          batch.forEach((p, i) => p.resolve(results[i]));
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import http from "node:http";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestCore, type TestCore } from "./helpers/core";
+import { listen, startHangingServer, type Running } from "./helpers/net";
+import type { CheckEngine } from "@/lib/checks/engine/engine";
+import { addCheck, captureLog, checkState, makeLayer, RunLog, testEngine, waitFor } from "./engine-fixtures";
+
+let core: TestCore;
+let engine: CheckEngine | undefined;
+const servers: Running[] = [];
+
+beforeAll(async () => {
+  core = await startTestCore();
+});
+afterEach(async () => {
+  await engine?.stop();
+  engine = undefined;
+  await core.ctx.prisma.check.deleteMany();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+afterAll(async () => core?.shutdown());
+
+function okServer(port = 0): Promise<Running> {
+  const server = http.createServer((_req, res) => res.end("ok"));
+  if (port === 0) return listen(server).then((r) => (servers.push(r), r));
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () => {
+      const sockets = new Set<import("node:net").Socket>();
+      server.on("connection", (s) => (sockets.add(s), s.on("close", () => sockets.delete(s))));
+      const r: Running = { port, openSockets: () => sockets.size, close: () => new Promise((done) => (sockets.forEach((s) => s.destroy()), server.close(() => done()))) };
+      servers.push(r);
+      resolve(r);
+    }),
+  );
+}
+
+describe("check engine", () => {
+  it("goes up, down after N failures when the target stops, up again after M successes; each change stored, broadcast and on the open incident's timeline", async () => {
+    const layer = await makeLayer(core, "Web server");
+    const incident = await core.ctx.prisma.incident.create({
+      data: { title: "Site slow", severity: "SEV2", leaderId: core.users.admin.id, declaredById: core.users.admin.id, nextUpdateDue: new Date() },
+    });
+    let server = await okServer();
+    const port = server.port;
+    const check = await addCheck(core, layer.id, { key: "home", type: "http", config: { url: `http://127.0.0.1:${port}/` }, failThreshold: 3, recoverThreshold: 2 });
+    const runs = new RunLog();
+    engine = testEngine({ observer: runs.observer });
+    await engine.start();
+    expect(engine.running).toBe(true);
+
+    await checkState(core, check.id, "up");
+    await server.close();
+    servers.splice(servers.indexOf(server), 1);
+    const failedBefore = (runs.results.get(check.id) ?? []).filter((r) => !r.ok).length;
+    const down = await checkState(core, check.id, "down");
+    const failures = (runs.results.get(check.id) ?? []).filter((r) => !r.ok).length - failedBefore;
+    expect(failures).toBe(3);
+    expect(down.message).toMatch(/refused/i);
+
+    server = await okServer(port);
+    const okBefore = (runs.results.get(check.id) ?? []).filter((r) => r.ok).length;
+    await checkState(core, check.id, "up");
+    const okRuns = (runs.results.get(check.id) ?? []).filter((r) => r.ok).length - okBefore;
+    expect(okRuns).toBe(2);
+
+    const changes = await core.ctx.prisma.checkStateChange.findMany({ where: { checkId: check.id }, orderBy: { id: "asc" } });
+    expect(changes.map((c) => `${c.from}→${c.to}`)).toEqual(["unknown→up", "up→down", "down→up"]);
+    const live = core.broadcasts.filter((e) => e.type === "check:state" && (e.payload as { checkId: string }).checkId === check.id);
+    expect(live.map((e) => e.room)).toEqual(["stack", "stack", "stack"]);
+    expect(live.map((e) => (e.payload as { to: string }).to)).toEqual(["up", "down", "up"]);
+    const timeline = await core.ctx.prisma.timelineEvent.findMany({ where: { incidentId: incident.id, kind: "check" }, orderBy: { seq: "asc" } });
+    expect(timeline.map((t) => t.text)).toEqual([
+      expect.stringContaining("Web server / home: unknown → up"),
+      expect.stringContaining("Web server / home: up → down"),
+      expect.stringContaining("Web server / home: down → up"),
+    ]);
+
+    await engine.flush();
+    const stored = await core.ctx.prisma.checkResult.count({ where: { checkId: check.id } });
+    expect(stored).toBe(runs.count(check.id));
+    const row = await core.ctx.prisma.check.findUniqueOrThrow({ where: { id: check.id } });
+    expect(row.lastCheckedAt).not.toBeNull();
+    expect(row.lastLatencyMs).not.toBeNull();
+  });
+
+  it("20 checks against a target that accepts and never answers don't delay a healthy check", async () => {
+    const layer = await makeLayer(core, "Queue");
+    const hanging = await startHangingServer();
+    servers.push(hanging);
+    const healthyTarget = await okServer();
+    for (let i = 0; i < 20; i++) {
+      await addCheck(core, layer.id, { key: `hung-${i}`, type: "http", config: { url: `http://127.0.0.1:${hanging.port}/` }, timeoutMs: 3000, failThreshold: 1 });
+    }
+    const healthy = await addCheck(core, layer.id, { key: "healthy", type: "http", config: { url: `http://127.0.0.1:${healthyTarget.port}/` } });
+    const runs = new RunLog();
+    engine = testEngine({ observer: runs.observer });
+    const started = Date.now();
+    await engine.start();
+    await new Promise((r) => setTimeout(r, 6500));
+    expect(hanging.connections()).toBeGreaterThanOrEqual(20);
+    // Every hung probe ran into its 3 s deadline; meanwhile the healthy one kept its 1 s rhythm.
+    const hungResults = [...runs.results.entries()].filter(([id]) => id !== healthy.id).flatMap(([, r]) => r);
+    expect(hungResults.length).toBeGreaterThanOrEqual(20);
+    expect(hungResults.every((r) => !r.ok && /timed out/.test(r.message))).toBe(true);
+    const healthyRuns = runs.results.get(healthy.id) ?? [];
+    expect(healthyRuns.length).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 1000) - 1);
+    expect(healthyRuns.every((r) => r.ok)).toBe(true);
+    expect(Math.max(...(runs.lags.get(healthy.id) ?? [Infinity]))).toBeLessThan(100);
+  });
+
+  it("a failure to store a result is logged and the check keeps running; the change lands once storage is back", async () => {
+    const layer = await makeLayer(core, "App");
+    const target = await okServer();
+    const check = await addCheck(core, layer.id, { key: "api", type: "http", config: { url: `http://127.0.0.1:${target.port}/` } });
+    // A real storage failure: the table the state change goes to is gone.
+    await core.ctx.prisma.$executeRawUnsafe(`ALTER TABLE "CheckStateChange" RENAME TO "CheckStateChange_away"`);
+    const { log, lines } = captureLog();
+    const runs = new RunLog();
+    engine = testEngine({ observer: runs.observer, log });
+    try {
+      await engine.start();
+      await waitFor("three runs", async () => runs.count(check.id) >= 3);
+    } finally {
+      await core.ctx.prisma.$executeRawUnsafe(`ALTER TABLE "CheckStateChange_away" RENAME TO "CheckStateChange"`);
+    }
+    const errors = lines.filter((l) => l.msg === "check run failed; next run still scheduled" && l.checkId === check.id);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect((await core.ctx.prisma.check.findUniqueOrThrow({ where: { id: check.id } })).state).toBe("unknown");
+    await checkState(core, check.id, "up");
+    expect(await core.ctx.prisma.checkStateChange.count({ where: { checkId: check.id } })).toBe(1);
+  });
+
+  it("picks up added and disabled checks when the stack changes", async () => {
+    const layer = await makeLayer(core, "Cache");
+    const target = await okServer();
+    const a = await addCheck(core, layer.id, { key: "a", type: "tcp", config: { host: "127.0.0.1", port: target.port } });
+    const runs = new RunLog();
+    engine = testEngine({ observer: runs.observer, pollMs: 60_000 });
+    await engine.start();
+    await checkState(core, a.id, "up");
+    const b = await addCheck(core, layer.id, { key: "b", type: "tcp", config: { host: "127.0.0.1", port: target.port } });
+    await core.ctx.prisma.check.update({ where: { id: a.id }, data: { enabled: false } });
+    for (const listener of core.ctx.onStackChanged) listener();
+    await checkState(core, b.id, "up");
+    const aRuns = runs.count(a.id);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runs.count(a.id)).toBe(aRuns);
+    expect(engine.scheduled).toBe(1);
+  });
+
+  it("another replica bumping Stack.version is noticed by polling", async () => {
+    const layer = await makeLayer(core, "DB");
+    const target = await okServer();
+    engine = testEngine({ pollMs: 200 });
+    await engine.start();
+    expect(engine.scheduled).toBe(0);
+    const c = await addCheck(core, layer.id, { key: "late", type: "tcp", config: { host: "127.0.0.1", port: target.port } });
+    await core.ctx.prisma.stack.update({ where: { id: layer.stackId }, data: { version: { increment: 1 } } });
+    await checkState(core, c.id, "up");
+  });
+
+  it("a heartbeat check reads the last ping from the database at each run", async () => {
+    const layer = await makeLayer(core, "Workers");
+    const check = await addCheck(core, layer.id, { key: "beat", type: "heartbeat", config: { periodSec: 1, graceSec: 0 }, failThreshold: 1, recoverThreshold: 1 });
+    engine = testEngine();
+    await engine.start();
+    const down = await checkState(core, check.id, "down");
+    expect(down.message).toMatch(/no heartbeat/);
+    // Prisma queries are lazy: .then() is what sends the ping.
+    const ping = () => core.ctx.prisma.check.update({ where: { id: check.id }, data: { lastHeartbeatAt: new Date() } }).then(() => undefined);
+    const pinger = setInterval(() => void ping(), 200);
+    try {
+      const up = await checkState(core, check.id, "up");
+      expect(up.message).toMatch(/last ping \d+ s ago/);
+    } finally {
+      clearInterval(pinger);
+    }
+  });
+
+  it("a config with a missing ${SECRET} is a failing check that names the variable, never a crash", async () => {
+    const layer = await makeLayer(core, "Database");
+    const check = await addCheck(core, layer.id, { key: "pg", type: "postgres", config: { url: "postgresql://app:${WARROOM_TEST_NOT_SET}@127.0.0.1:5432/test" }, failThreshold: 1 });
+    engine = testEngine();
+    await engine.start();
+    const down = await checkState(core, check.id, "down");
+    expect(down.message).toContain("WARROOM_TEST_NOT_SET");
+  });
+
+  it("a queue that keeps growing turns the check degraded with a message saying so, then up when it drains", async () => {
+    const layer = await makeLayer(core, "Queue");
+    const key = `warroom-test-queue-${process.pid}-${Date.now()}`;
+    const redis = new Redis("redis://127.0.0.1:6379");
+    try {
+      const check = await addCheck(core, layer.id, {
+        key: "jobs",
+        type: "redis",
+        config: { url: "redis://127.0.0.1:6379", queue: { mode: "llen", key } },
+        thresholds: { trendSamples: 3 },
+      });
+      engine = testEngine();
+      await engine.start();
+      await checkState(core, check.id, "up");
+      const grower = setInterval(() => void redis.rpush(key, ...Array.from({ length: 50 }, (_v, i) => String(i))), 300);
+      let degraded;
+      try {
+        degraded = await checkState(core, check.id, "degraded");
+      } finally {
+        clearInterval(grower);
+      }
+      expect(degraded.message).toMatch(/^queue depth rising: \d+ → \d+ in \d+ s$/);
+      await redis.del(key);
+      await checkState(core, check.id, "up");
+      const changes = await core.ctx.prisma.checkStateChange.findMany({ where: { checkId: check.id }, orderBy: { id: "asc" } });
+      expect(changes.map((c) => c.to)).toEqual(["up", "degraded", "up"]);
+    } finally {
+      await redis.del(key);
+      redis.disconnect();
+    }
+  });
+
+  it("latency over the limit is degraded, not down", async () => {
+    const layer = await makeLayer(core, "API");
+    const slow = await listen(http.createServer((_req, res) => void setTimeout(() => res.end("ok"), 150)));
+    servers.push(slow);
+    const check = await addCheck(core, layer.id, { key: "slow", type: "http", config: { url: `http://127.0.0.1:${slow.port}/` }, thresholds: { latencyMs: 100 } });
+    engine = testEngine();
+    await engine.start();
+    const row = await checkState(core, check.id, "degraded");
+    expect(row.message).toMatch(/^slow: \d+ ms \(limit 100 ms\)$/);
+  });
+});
