@@ -9,7 +9,7 @@ import { Sparkline } from "./sparkline";
 import { TimeAgo, formatUptime } from "./time-ago";
 
 export function LayerDetailView({ initial }: { initial: LayerDetail }) {
-  const { data } = useLiveQuery<LayerDetail>(["layer", initial.id], `/api/stack/layers/${initial.id}`, initial, (p) => p.layerId === initial.id);
+  const { data } = useLiveQuery<LayerDetail>(["layer", initial.id], `/api/stack/layers/${initial.id}`, initial, (layerId) => layerId === initial.id);
   const layer = data ?? initial;
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);

@@ -1,6 +1,6 @@
 "use client";
 // The diagram's data: one query kept current by live events. check:state and stack:updated are
-// applied in lib/realtime/apply.ts; volatile check:result (every probe run) only refreshes the
+// applied in lib/realtime/apply.ts; volatile check:results (coalesced per second) only refreshes the
 // sparklines, so it is throttled to one refetch per few seconds however many checks run.
 import { useEffect, useRef } from "react";
 import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
@@ -9,7 +9,7 @@ import { useLive } from "@/components/live/live-provider";
 
 const REFRESH_MS = 3000;
 
-export function useThrottledRefresh(queryKey: QueryKey, match: (payload: { layerId: string }) => boolean = () => true) {
+export function useThrottledRefresh(queryKey: QueryKey, match: (layerId: string) => boolean = () => true) {
   const qc = useQueryClient();
   const { onVolatile } = useLive();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -20,8 +20,8 @@ export function useThrottledRefresh(queryKey: QueryKey, match: (payload: { layer
   });
   useEffect(() => {
     const off = onVolatile((e) => {
-      if (e.type !== "check:result" || timer.current) return;
-      if (!matchRef.current(e.payload as { layerId: string })) return;
+      if (e.type !== "check:results" || timer.current) return;
+      if (!(e.payload as { layerIds: string[] }).layerIds.some((id) => matchRef.current(id))) return;
       timer.current = setTimeout(() => {
         timer.current = null;
         void qc.invalidateQueries({ queryKey: JSON.parse(keyJson) as QueryKey });
@@ -35,7 +35,7 @@ export function useThrottledRefresh(queryKey: QueryKey, match: (payload: { layer
   }, [onVolatile, qc, keyJson]);
 }
 
-export function useLiveQuery<T>(queryKey: QueryKey, url: string, initialData: T | undefined, match?: (payload: { layerId: string }) => boolean) {
+export function useLiveQuery<T>(queryKey: QueryKey, url: string, initialData: T | undefined, match?: (layerId: string) => boolean) {
   useThrottledRefresh(queryKey, match);
   return useQuery({ queryKey, queryFn: () => apiFetch<T>(url), initialData, staleTime: 2000 });
 }

@@ -20,7 +20,8 @@ export type DurableEvents = {
 };
 
 export type VolatileEvents = {
-  "check:result": { checkId: string; layerId: string; at: string; ok: boolean; latencyMs: number | null; state: string };
+  /** Layers whose checks produced results in the last second (coalesced; for sparklines). */
+  "check:results": { layerIds: string[] };
   "presence:changed": { incidentId: string; present: PresenceEntry[] };
   "break:reminder": { incidentId: string; minutes: number };
 };

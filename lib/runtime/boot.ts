@@ -17,6 +17,7 @@ export async function bootCore(opts: OpenDbOptions & { logger?: Logger } = {}): 
     dbMode: database.mode,
     broadcast: () => undefined,
     broadcastVolatile: () => undefined,
+    noteCheckResult: () => undefined,
     onPublicChange: new Set(),
     onStackChanged: new Set(),
   };

@@ -14,6 +14,8 @@ export type AppContext = {
   broadcast: (events: LiveEventOut[]) => void;
   /** Sends a volatile event (not stored, not replayed), e.g. a check result for sparklines. */
   broadcastVolatile: (room: string, type: string, payload: unknown) => void;
+  /** A probe result for a layer arrived (coalesced into one volatile event per second). */
+  noteCheckResult: (layerId: string) => void;
   /** Invalidated on every change that the public pages show. */
   onPublicChange: Set<() => void>;
   /** Called after a committed change to the stack definition (the check scheduler reloads). */

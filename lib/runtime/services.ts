@@ -5,6 +5,7 @@ import { seedDemoAccounts } from "../auth/demo";
 import { seedDemoStack } from "../stack/demo";
 import { attachSockets, broadcaster, closeSockets } from "../realtime/socket-server";
 import { PresenceBoard } from "../realtime/presence";
+import { LayerResultCoalescer } from "../realtime/coalesce";
 import { rooms } from "../realtime/catalogue";
 import { notFound } from "../http/errors";
 import type { AppContext } from "./context";
@@ -45,11 +46,14 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
   ctx.broadcast = broadcaster(io);
   ctx.broadcastVolatile = (room, type, payload) => io.to(room).emit("volatile", { type, room, payload } as never);
   ctx.presence = presence;
+  const results = new LayerResultCoalescer((layerIds) => io.to(rooms.stack).emit("volatile", { type: "check:results", room: rooms.stack, payload: { layerIds } }));
+  ctx.noteCheckResult = (layerId) => results.add(layerId);
   const stops: Array<() => Promise<void>> = [];
   for (const svc of backgroundServices()) stops.push(await svc.start(ctx));
   return {
     stop: async () => {
       for (const stop of stops.reverse()) await stop();
+      results.stop();
       await closeSockets(io);
     },
   };

@@ -3,7 +3,6 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getContext } from "../../runtime/context";
-import { rooms } from "../../realtime/catalogue";
 import { runCheck, type RunResult } from "../run";
 import { degradedReasons } from "./assess";
 import type { ResultBuffer } from "./buffer";
@@ -126,7 +125,7 @@ export class CheckRunner {
       metric: result.ok ? (result.outcome.metric ?? null) : null,
       message,
     });
-    getContext().broadcastVolatile(rooms.stack, "check:result", { checkId: check.id, layerId: check.layerId, at: at.toISOString(), ok: result.ok, latencyMs, state });
+    getContext().noteCheckResult(check.layerId);
   }
 
   stateOf(checkId: string): Tracker | undefined {
