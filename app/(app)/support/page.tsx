@@ -1,12 +1,11 @@
-import { requireActor } from "@/lib/auth/current";
+import { requireActor, allowed } from "@/lib/auth/current";
+import { SupportView } from "@/components/support/support-view";
+import { Forbidden } from "@/components/ui/forbidden";
 
 export const metadata = { title: "Support" };
 
 export default async function SupportPage() {
-  await requireActor("/support");
-  return (
-    <section aria-labelledby="support-title">
-      <h1 id="support-title" className="text-xl font-semibold">Support view</h1>
-    </section>
-  );
+  const actor = await requireActor("/support");
+  if (!allowed(actor, "support")) return <Forbidden need="support" />;
+  return <SupportView />;
 }

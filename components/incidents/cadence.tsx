@@ -1,0 +1,71 @@
+"use client";
+// The status-update clock everyone in the room sees: a ticking countdown, and a banner once it is
+// overdue. The leader can change the interval for this incident.
+import { useState } from "react";
+import { apiFetch } from "@/components/ui/api";
+import { countdown } from "./format";
+import { useNow } from "./hooks";
+import { Icon } from "./icons";
+import { useAction } from "./use-action";
+import type { IncidentDetail } from "./types";
+
+export function Cadence({ incident, leads }: { incident: IncidentDetail; leads: boolean }) {
+  const now = useNow();
+  const [minutes, setMinutes] = useState<string | null>(null);
+  const save = useAction(incident.id, (cadenceMinutes: number) => apiFetch(`/api/incidents/${incident.id}`, { method: "PATCH", body: { cadenceMinutes } }), () => setMinutes(null));
+  if (incident.status === "resolved") return null;
+  const due = countdown(incident.nextUpdateDue, now);
+  const overdue = incident.overdue || due.overdue;
+  const fieldError = save.error?.fields.cadenceMinutes;
+  return (
+    <div className="flex flex-col gap-2">
+      {overdue && (
+        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900 dark:border-red-500 dark:bg-red-950 dark:text-red-100">
+          <Icon name="warning" /> Status update overdue. {incident.lastUpdateAt ? "The last update is older than the agreed interval." : "No update has gone out yet."} The leader should post one now.
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <p role="timer" aria-live="off" className={`font-mono text-lg font-semibold tabular-nums ${overdue ? "text-red-700 dark:text-red-400" : ""}`}>
+          <Icon name={overdue ? "warning" : "clock"} className="mr-2" />
+          {due.text}
+        </p>
+        {leads ? (
+          <form
+            className="flex items-center gap-2 text-sm"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (minutes !== null) save.run(Number(minutes));
+            }}
+          >
+            <label className="flex items-center gap-2">
+              Update every
+              <input
+                type="number"
+                min={1}
+                max={1440}
+                className="input w-20 py-1"
+                value={minutes ?? String(incident.cadenceMinutes)}
+                onChange={(e) => setMinutes(e.target.value)}
+                aria-invalid={fieldError ? true : undefined}
+              />
+              min
+            </label>
+            {minutes !== null && (
+              <button type="submit" className="btn-secondary py-1" disabled={save.pending}>
+                Save interval
+              </button>
+            )}
+          </form>
+        ) : (
+          <span className="text-sm text-slate-500">every {incident.cadenceMinutes} min</span>
+        )}
+      </div>
+      {save.error && (
+        <p role="alert" className="field-error">
+          {fieldError ? `Interval ${fieldError}` : save.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

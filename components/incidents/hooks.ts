@@ -1,0 +1,34 @@
+"use client";
+// Shared data hooks for the incident pages: one React Query key per resource, so the live
+// appliers in lib/realtime/apply.ts refresh them (["incidents"], ["incident", id], ["maintenance"]).
+import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/ui/api";
+import type { IncidentDetail, Maintenance, StackLayerRef } from "./types";
+
+export function useIncident(id: string) {
+  return useQuery({ queryKey: ["incident", id], queryFn: () => apiFetch<{ incident: IncidentDetail }>(`/api/incidents/${id}`).then((r) => r.incident), staleTime: 5_000 });
+}
+
+export function useMaintenance() {
+  return useQuery({ queryKey: ["maintenance"], queryFn: () => apiFetch<Maintenance>("/api/maintenance") });
+}
+
+/** Layers from the stack map; an empty list while there is no stack yet. */
+export function useStackLayers() {
+  return useQuery({
+    queryKey: ["stack"],
+    queryFn: () => apiFetch<{ layers?: StackLayerRef[] }>("/api/stack"),
+    select: (data) => data.layers ?? [],
+  });
+}
+
+/** The current time, re-read every `ms`: drives countdowns and ages. */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
