@@ -27,7 +27,8 @@ function Boundary({ text }: { text: string }) {
 
 const Connector = () => <div className="mx-auto h-4 w-0.5 bg-slate-300 dark:bg-slate-600" aria-hidden="true" />;
 
-export function StackDiagram({ initial, canEdit }: { initial: StackView; canEdit: boolean }) {
+export function StackDiagram({ initial, canEdit, headingLevel = 1 }: { initial: StackView; canEdit: boolean; headingLevel?: 1 | 2 }) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
   const view = data ?? initial;
   const n = view.narrowing;
@@ -37,7 +38,7 @@ export function StackDiagram({ initial, canEdit }: { initial: StackView; canEdit
   if (!view.stack)
     return (
       <section className="card">
-        <h1 className="text-xl font-semibold">Stack map</h1>
+        <Heading className="text-xl font-semibold">Stack map</Heading>
         <p className="mt-2 text-sm">No stack is defined yet. {canEdit ? <Link className="underline" href="/admin/stack">Define or import one.</Link> : "Ask an admin to define one."}</p>
       </section>
     );
@@ -45,9 +46,9 @@ export function StackDiagram({ initial, canEdit }: { initial: StackView; canEdit
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
       <section aria-labelledby="stack-title" className="flex flex-col">
-        <h1 id="stack-title" className="mb-3 text-xl font-semibold">
+        <Heading id="stack-title" className="mb-3 text-xl font-semibold">
           Stack map <span className="text-base font-normal text-slate-500 dark:text-slate-400">{view.stack.name} · v{view.stack.version}</span>
-        </h1>
+        </Heading>
         <Terminal label="Request" />
         <ol className="flex flex-col" aria-label="Layers in request order">
           {view.layers.map((layer, i) => (

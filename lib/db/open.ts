@@ -61,10 +61,13 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     }
     const appliedMigrations = await migrateDeploy({ url, migrationsDir });
     const { connectionString, schema } = pgConfig(url);
+    // PGlite has one backend: concurrent socket connections interleave protocol messages and
+    // corrupt each other's queries, so the embedded database gets exactly one connection.
+    const poolMax = databaseUrl ? POOL_MAX : 1;
     // The embedded database runs one query at a time, so a burst (50 responders claiming one task)
     // queues transactions for longer than Prisma's 2 s default wait.
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString, max: POOL_MAX }, { schema }),
+      adapter: new PrismaPg({ connectionString, max: poolMax }, { schema }),
       transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     });
     cleanups.push(["prisma disconnected", () => prisma.$disconnect()]);

@@ -50,8 +50,12 @@ export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo
   io.on("connection", (socket: WarroomSocket) => {
     void socket.join(baseRooms(socket.data.actor));
     handle(socket, "incident:join", async ({ incidentId, since }) => {
-      await hooks.joinIncident(socket, String(incidentId));
+      // Join first so the presence list announced by the hook reaches the newcomer too.
       await socket.join(rooms.incident(String(incidentId)));
+      await hooks.joinIncident(socket, String(incidentId)).catch(async (err: unknown) => {
+        await socket.leave(rooms.incident(String(incidentId)));
+        throw err;
+      });
       return { missed: since !== undefined ? await eventsSince([rooms.incident(String(incidentId))], Number(since)) : [] };
     });
     handle(socket, "incident:leave", async ({ incidentId }) => {
