@@ -5,8 +5,12 @@ export const dynamic = "force-dynamic";
 
 let cached: string | undefined;
 
-/** Generated at build time from the route handlers (scripts/openapi.ts). */
+/** Generated from the route handlers by scripts/openapi.ts (on install and on every build). */
 export function GET(): Response {
-  cached ??= fs.readFileSync(path.join(process.cwd(), "lib/ops/openapi.generated.json"), "utf8");
+  try {
+    cached ??= fs.readFileSync(path.join(process.cwd(), "lib/ops/openapi.generated.json"), "utf8");
+  } catch {
+    return Response.json({ error: { code: "not_generated", message: "The OpenAPI description has not been generated: run `npm run openapi` or `npm run build`." } }, { status: 503 });
+  }
   return new Response(cached, { headers: { "content-type": "application/json" } });
 }
