@@ -36,6 +36,7 @@ test("a signed-out visit redirects to the login page and back after signing in",
   await page.getByLabel("Password").fill(DEMO.admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("status", { name: "Live updates connected" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/");
