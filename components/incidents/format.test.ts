@@ -53,7 +53,7 @@ describe("status steps", () => {
 });
 
 describe("permissions mirrored in the UI", () => {
-  const leader = { id: "L", name: "Lee", role: "responder" };
+  const leader = { id: "L", name: "Lee", role: "responder" } as const;
   it("lets the leader and admins lead, nobody else", () => {
     expect(canLead({ id: "L", name: "Lee", role: "responder" }, leader)).toBe(true);
     expect(canLead({ id: "A", name: "Ada", role: "admin" }, leader)).toBe(true);

@@ -1,4 +1,4 @@
-// The incidents API as the browser sees it (the contract in lib/incidents/API.md): JSON shapes only.
+// The incidents API as the browser sees it (the contract in lib/incidents/API.md).
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -11,59 +11,17 @@ export type Track = (typeof TRACKS)[number];
 export type TaskStatus = "open" | "claimed" | "done";
 export type Audience = "internal" | "public";
 
-export type UserRef = { id: string; name: string; role: string };
-
-export type Finding = { id: string; body: string; suspect: boolean; author: UserRef; createdAt: string };
-
-export type Task = {
-  id: string;
-  incidentId: string;
-  title: string;
-  details: string;
-  track: Track;
-  layerId: string | null;
-  layerName: string | null;
-  status: TaskStatus;
-  assignee: UserRef | null;
-  createdAt: string;
-  claimedAt: string | null;
-  completedAt: string | null;
-  findings: Finding[];
-};
-
-export type StatusUpdate = { id: string; body: string; audience: Audience; author: UserRef; createdAt: string };
-
-export type IncidentSummary = {
-  id: string;
-  number: number;
-  title: string;
-  severity: Severity;
-  status: IncidentStatus;
-  leader: UserRef;
-  createdAt: string;
-  resolvedAt: string | null;
-  nextUpdateDue: string;
-  overdue: boolean;
-  openTasks: number;
-};
-
-export type IncidentDetail = IncidentSummary & {
-  symptoms: string;
-  playbook: string | null;
-  layerIds: string[];
-  declaredBy: UserRef;
-  cadenceMinutes: number;
-  lastUpdateAt: string | null;
-  overdueSince: string | null;
-  summary: string | null;
-  identifiedAt: string | null;
-  monitoringAt: string | null;
-  tasks: Task[];
-  updates: StatusUpdate[];
-  participants: UserRef[];
-};
-
-export type TimelineEvent = { seq: number; kind: string; text: string; actor: UserRef | null; data: unknown; createdAt: string };
+// The JSON shapes are the server's read models themselves (type-only imports: no server code
+// reaches the browser bundle), so the two sides cannot drift apart.
+export type { UserRef } from "@/lib/incidents/users";
+export type {
+  FindingView as Finding,
+  TaskView as Task,
+  StatusUpdateView as StatusUpdate,
+  IncidentSummary,
+  IncidentDetail,
+} from "@/lib/incidents/queries";
+export type { TimelineEventView as TimelineEvent } from "@/lib/incidents/timeline-read";
 
 export type Maintenance = { enabled: boolean; message: string; updatedAt: string | null; incidentId: string | null; nginxSnippet: string };
 
