@@ -13,6 +13,8 @@ import { backgroundServices } from "./registry";
 
 export async function startServices(ctx: AppContext, server: HttpServer): Promise<{ stop: () => Promise<void> }> {
   const demo = await seedDemoAccounts();
+  if (!demo.length && (await ctx.prisma.user.count()) === 0)
+    console.log("\n  No accounts yet. Create the first admin:\n    npm run admin:create -- --email you@example.com --name \"Your Name\"\n");
   if (demo.length) {
     console.log("\n  Demo accounts (shown once; WARROOM_DEMO=0 disables them):");
     for (const a of demo) console.log(`    ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`);
