@@ -14,17 +14,28 @@ const ROLE: Record<Exclude<LayerRole, null>, { text: string; icon: string; class
   "side-failure": { text: "Also failing (side branch)", icon: "↳", className: "border border-amber-400 text-amber-800 dark:text-amber-300" },
 };
 
-export function LayerCard({ layer, role, firstFailing }: { layer: LayerView; role: LayerRole; firstFailing: boolean }) {
+type Props = {
+  layer: LayerView;
+  role: LayerRole;
+  firstFailing: boolean;
+  /** War-room density: a healthy layer collapses to its name, status and latency; a failing one shows everything. */
+  compact?: boolean;
+  headingLevel?: 2 | 3;
+};
+
+export function LayerCard({ layer, role, firstFailing, compact = false, headingLevel = 2 }: Props) {
   const titleId = `layer-${layer.id}-title`;
   const paused = layer.checks.length > 0 && layer.checks.every((c) => !c.enabled);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const full = !compact || layer.status === "down" || layer.status === "degraded";
   return (
     <article aria-labelledby={titleId} className={`card border-l-4 ${STATUS_BORDER[layer.status]} flex flex-col gap-2 ${role === "likely-cause" ? "ring-2 ring-red-600 dark:ring-red-500" : ""}`}>
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id={titleId} className="text-base font-semibold">
+        <Heading id={titleId} className="text-base font-semibold">
           <Link href={`/layers/${layer.id}`} className="hover:underline">
             {layer.name}
           </Link>
-        </h2>
+        </Heading>
         <StatusBadge status={layer.status} />
         {layer.optional && <span className="rounded border border-dashed border-slate-400 px-1.5 text-xs text-slate-600 dark:text-slate-300">optional</span>}
         {paused && <span className="text-xs text-slate-600 dark:text-slate-300">paused</span>}
@@ -36,7 +47,7 @@ export function LayerCard({ layer, role, firstFailing }: { layer: LayerView; rol
         )}
         {firstFailing && <span className="rounded border border-slate-400 px-2 py-0.5 text-xs font-semibold">First failing from the top</span>}
       </div>
-      {layer.impact && (
+      {full && layer.impact && (
         <p className="text-sm">
           <span className="font-medium">When this fails, users see: </span>
           {layer.impact}
@@ -54,21 +65,23 @@ export function LayerCard({ layer, role, firstFailing }: { layer: LayerView; rol
           uptime 1 h {formatUptime(layer.uptime.h1)} · 24 h {formatUptime(layer.uptime.h24)} · 7 d {formatUptime(layer.uptime.d7)}
         </span>
       </div>
-      <ul className="flex flex-col gap-1 text-sm" aria-label={`Checks of ${layer.name}`}>
-        {layer.checks.map((c) => (
-          <li key={c.id} className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={c.enabled ? c.state : "unknown"} small />
-            <span>{c.name}</span>
-            <span className="text-xs text-slate-500 dark:text-slate-400">
-              {c.type}
-              {!c.critical && " · non-critical"}
-              {!c.enabled && " · paused"}
-            </span>
-            {c.message && <span className="text-xs text-slate-600 dark:text-slate-300">— {c.message}</span>}
-          </li>
-        ))}
-      </ul>
-      {layer.toolLinks.length > 0 && (
+      {full && (
+        <ul className="flex flex-col gap-1 text-sm" aria-label={`Checks of ${layer.name}`}>
+          {layer.checks.map((c) => (
+            <li key={c.id} className="flex flex-wrap items-center gap-2">
+              <StatusBadge status={c.enabled ? c.state : "unknown"} small />
+              <span>{c.name}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">
+                {c.type}
+                {!c.critical && " · non-critical"}
+                {!c.enabled && " · paused"}
+              </span>
+              {c.message && <span className="text-xs text-slate-600 dark:text-slate-300">— {c.message}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {full && layer.toolLinks.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label={`Tools for ${layer.name}`}>
           {layer.toolLinks.map((t) => (
             <li key={t.url + t.label}>

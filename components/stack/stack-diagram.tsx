@@ -27,7 +27,7 @@ function Boundary({ text }: { text: string }) {
 
 const Connector = () => <div className="mx-auto h-4 w-0.5 bg-slate-300 dark:bg-slate-600" aria-hidden="true" />;
 
-export function StackDiagram({ initial, canEdit, headingLevel = 1 }: { initial: StackView; canEdit: boolean; headingLevel?: 1 | 2 }) {
+export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = false }: { initial: StackView; canEdit: boolean; headingLevel?: 1 | 2; compact?: boolean }) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
   const view = data ?? initial;
@@ -54,7 +54,7 @@ export function StackDiagram({ initial, canEdit, headingLevel = 1 }: { initial: 
           {view.layers.map((layer, i) => (
             <li key={layer.id} className={layer.optional ? "ml-6 border-l-2 border-dashed border-slate-400 pl-3 sm:ml-12 dark:border-slate-500" : ""}>
               {i === 0 && !layer.optional && n.firstFailingLayerId === layer.id ? <Boundary text="failing from the first layer" /> : <Connector />}
-              <LayerCard layer={layer} role={role(layer.id)} firstFailing={layer.id === n.firstFailingLayerId} />
+              <LayerCard layer={layer} role={role(layer.id)} firstFailing={layer.id === n.firstFailingLayerId} compact={compact} headingLevel={headingLevel === 1 ? 2 : 3} />
               {layer.id === n.boundaryAfterLayerId && <Boundary text="healthy above · failing below" />}
               {layer.id === n.likelyCauseLayerId && n.healthyBelowLayerId && <Boundary text="failing above · healthy below" />}
             </li>
