@@ -7,7 +7,7 @@ import { Redis } from "ioredis";
 import { actorFromSession } from "../auth/sessions";
 import { SESSION_COOKIE, type Actor } from "../auth/actor";
 import { atLeast, type Role } from "../auth/roles";
-import { readCookie } from "../http/request-auth";
+import { readCookie, sameOrigin } from "../http/request-auth";
 import { toErrorResponse } from "../http/errors";
 import { rooms, type AckResult, type ClientToServer, type LiveEnvelope, type ServerToClient } from "./catalogue";
 import { eventsSince } from "./outbox";
@@ -35,7 +35,13 @@ export function baseRooms(actor: Actor): string[] {
 }
 
 export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo {
-  const io: WarroomIo = new Server(server, { serveClient: false, cors: { origin: false } });
+  const io: WarroomIo = new Server(server, {
+    serveClient: false,
+    cors: { origin: false },
+    // A page on another site must not open a socket riding our session cookie (cross-site
+    // WebSocket hijacking); clients without an Origin (CLIs, tests) are judged by their cookie alone.
+    allowRequest: (req, done) => done(null, !req.headers.origin || sameOrigin(new Headers(req.headers as Record<string, string>))),
+  });
   if (process.env.REDIS_URL) attachRedisAdapter(io, process.env.REDIS_URL);
   io.use(async (socket, next) => {
     try {

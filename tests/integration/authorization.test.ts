@@ -143,12 +143,24 @@ describe("socket authorisation matrix", () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const open = (cookie?: string) =>
+  const open = (cookie?: string, origin?: string) =>
     new Promise<{ socket: Socket; error?: string }>((resolve) => {
-      const socket = connect(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+      const headers: Record<string, string> = { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) };
+      const socket = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
       socket.on("connect", () => resolve({ socket }));
       socket.on("connect_error", (e) => resolve({ socket, error: e.message }));
     });
+
+  it("refuses a handshake from another site's page even with a valid session cookie", async () => {
+    const { cookie } = await sessionFor(core, "admin");
+    const host = new URL(url).host;
+    const evil = await open(cookie, "https://evil.example");
+    expect(evil.error).toBeDefined();
+    evil.socket.close();
+    const ours = await open(cookie, `http://${host}`);
+    expect(ours.error).toBeUndefined();
+    ours.socket.close();
+  });
 
   it("refuses a handshake without a session, or with a revoked one", async () => {
     const anon = await open();
