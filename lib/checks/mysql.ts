@@ -4,20 +4,12 @@ import { z } from "zod";
 import { elapsedMs, raceAbort } from "./abort";
 import { toFailure } from "./errors";
 import type { CheckDefinition } from "./types";
+import { urlTarget } from "./url-target";
 
 export const mysqlConfigSchema = z.object({
   url: z.string().regex(/^(mysql|mariadb):\/\//i, "url must start with mysql://"),
 });
 export type MysqlConfig = z.output<typeof mysqlConfigSchema>;
-
-function target(url: string): { host: string; port: string } {
-  try {
-    const u = new URL(url);
-    return { host: u.hostname || "localhost", port: u.port || "3306" };
-  } catch {
-    return { host: "mysql", port: "3306" };
-  }
-}
 
 function firstNumber(rows: RowDataPacket[], column: string): number {
   const value = Number(rows[0]?.[column]);
@@ -31,7 +23,7 @@ export const mysqlCheck: CheckDefinition<MysqlConfig> = {
   secretFields: [],
   async run(config, ctx) {
     const started = performance.now();
-    const { host, port } = target(config.url.replace(/^mariadb:/i, "mysql:"));
+    const { host, port } = urlTarget(config.url.replace(/^mariadb:/i, "mysql:"), "3306", "mysql");
     // The callback API hands back the connection immediately, so a hung handshake can be
     // destroyed; mysql2/promise's createConnection only gives us a promise until it connects.
     const conn = mysql.createConnection({

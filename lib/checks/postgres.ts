@@ -3,20 +3,12 @@ import { z } from "zod";
 import { elapsedMs, raceAbort } from "./abort";
 import { toFailure } from "./errors";
 import type { CheckDefinition } from "./types";
+import { urlTarget } from "./url-target";
 
 export const postgresConfigSchema = z.object({
   url: z.string().regex(/^postgres(ql)?:\/\//i, "url must start with postgresql://"),
 });
 export type PostgresConfig = z.output<typeof postgresConfigSchema>;
-
-function target(url: string): { host: string; port: string } {
-  try {
-    const u = new URL(url);
-    return { host: u.hostname || "localhost", port: u.port || "5432" };
-  } catch {
-    return { host: "postgres", port: "5432" };
-  }
-}
 
 // Background workers also live in pg_stat_activity but don't use connection slots we care about.
 const CONNECTIONS_SQL = `SELECT count(*)::int AS used,
@@ -29,7 +21,7 @@ export const postgresCheck: CheckDefinition<PostgresConfig> = {
   secretFields: [],
   async run(config, ctx) {
     const started = performance.now();
-    const { host, port } = target(config.url);
+    const { host, port } = urlTarget(config.url, "5432", "postgres");
     const client = new pg.Client({
       connectionString: config.url,
       connectionTimeoutMillis: ctx.timeoutMs,
