@@ -18,6 +18,9 @@ export function retentionFromEnv(): Retention {
   return { rawHours: intEnv("WARROOM_RAW_RETENTION_HOURS", 48, 1), minuteDays: 14, hourDays: 90, liveEventHours: 24 };
 }
 
+// Probes are mostly waiting on sockets, so the bound guards file descriptors rather than CPU. It is
+// set well above what healthy checks use (≈10 at 2,000 checks / 10 s) so that a partition making
+// hundreds of targets hang at once still leaves room for the healthy ones.
 export function concurrencyFromEnv(): number {
-  return intEnv("WARROOM_CHECK_CONCURRENCY", 64, 1);
+  return intEnv("WARROOM_CHECK_CONCURRENCY", 256, 1);
 }
