@@ -74,3 +74,19 @@ test("two admins: one adds a user, the other sees it appear without reloading", 
     await two.context.close();
   }
 });
+
+test("a responder creates an API token, sees it once, uses it, and revokes it", async ({ page, request }) => {
+  await signIn(page, DEMO.responder);
+  await page.getByRole("link", { name: /^Account:/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  const name = `ci-bot-${Date.now()}`;
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.getByLabel("New token").textContent())?.trim() ?? "";
+  expect(secret).toMatch(/^wr_/);
+  const me = await request.get("/api/me", { headers: { authorization: `Bearer ${secret}` } });
+  expect((await me.json()).user.email).toBe(DEMO.responder.email);
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("revoked");
+  expect((await request.get("/api/me", { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(401);
+});

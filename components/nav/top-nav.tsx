@@ -40,9 +40,9 @@ export function TopNav({ user }: { user: { name: string; role: Role } }) {
           <span role="status" aria-label={connected ? "Live updates connected" : "Live updates disconnected"} className={connected ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-400"}>
             {connected ? "● live" : "○ reconnecting"}
           </span>
-          <span>
+          <Link href="/account" className="hover:underline" aria-label={`Account: ${user.name} (${user.role})`}>
             {user.name} <span className="text-slate-500">({user.role})</span>
-          </span>
+          </Link>
           <button type="button" className="btn-secondary" onClick={signOut}>
             Sign out
           </button>

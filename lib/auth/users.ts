@@ -5,7 +5,6 @@ import { db } from "../runtime/context";
 import { conflict, notFound, unprocessable } from "../http/errors";
 import { hashPassword } from "./password";
 import { ROLES } from "./roles";
-import { newToken, hashToken } from "./tokens";
 import type { Actor } from "./actor";
 
 export const newUserInput = z.object({
@@ -62,10 +61,4 @@ export async function updateUser(actor: Actor, id: string, patch: z.infer<typeof
     await emit(rooms.admin, "user:updated", { user });
     return user;
   });
-}
-
-export async function createApiToken(actor: Actor, name: string): Promise<{ id: string; token: string }> {
-  const token = newToken("wr_");
-  const row = await db().apiToken.create({ data: { userId: actor.id, name, tokenHash: hashToken(token) } });
-  return { id: row.id, token };
 }

@@ -1,8 +1,7 @@
-import { z } from "zod";
 import { route, created } from "@/lib/http/route";
-import { createApiToken } from "@/lib/auth/users";
+import { createApiToken, listApiTokens, newTokenInput } from "@/lib/auth/api-tokens";
 
-const body = z.object({ name: z.string().trim().min(1, "is required").max(100) });
+export const GET = route({ access: "viewer" }, async ({ actor }) => ({ tokens: await listApiTokens(actor) }));
 
-/** The token is shown once in this response; only its hash is stored. */
-export const POST = route({ access: "viewer", body }, async ({ actor, body }) => created(await createApiToken(actor, body.name)));
+/** The token is in this response only; the database keeps its hash. */
+export const POST = route({ access: "viewer", body: newTokenInput }, async ({ actor, body }) => created(await createApiToken(actor, body.name)));

@@ -1,0 +1,4 @@
+import { route } from "@/lib/http/route";
+import { revokeApiToken } from "@/lib/auth/api-tokens";
+
+export const DELETE = route({ access: "viewer" }, async ({ actor, params }) => ({ apiToken: await revokeApiToken(actor, params.id) }));
