@@ -6,6 +6,9 @@ import { appendTimeline } from "./timeline";
 export type CheckChange = { checkId: string; checkName: string; layerId: string; layerName: string; from: string; to: string; message: string; at: Date };
 
 export async function onCheckStateChanged(tx: Tx, emit: Emit, change: CheckChange): Promise<void> {
+  // A check's first good result (after a restart or a stack edit) is not news: leaving it out keeps
+  // a restart of Warroom from burying the timeline under hundreds of "unknown → up" lines.
+  if (change.from === "unknown" && change.to === "up") return;
   const open = await tx.incident.findMany({ where: { status: { not: "resolved" } }, select: { id: true } });
   const text = `${change.layerName} / ${change.checkName}: ${change.from} → ${change.to}${change.message ? ` (${change.message})` : ""}`;
   for (const inc of open) {
