@@ -4,24 +4,14 @@
 //   npm run bench:checks -- --checks 2000 --interval 10 --duration 60
 //   env: BENCH_CHECKS, BENCH_INTERVAL_SEC, BENCH_DURATION_SEC, BENCH_DATABASE_URL (default: a fresh
 //   database on postgresql://postgres@127.0.0.1:5432/test), BENCH_DB=pglite for the embedded one.
-import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
-import type { AddressInfo } from "node:net";
-import pg from "pg";
 import pino from "pino";
-import { bootCore, type Core } from "../lib/runtime/boot";
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { arg, openDatabase } from "./support";
 import { CheckEngine } from "../lib/checks/engine/engine";
 import { percentile } from "../lib/checks/engine/percentile";
-
-function arg(name: string, env: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i >= 0 ? process.argv[i + 1] : process.env[env];
-  const n = Number(raw);
-  return raw !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
-}
 
 const CHECKS = arg("checks", "BENCH_CHECKS", 2000);
 const INTERVAL_SEC = arg("interval", "BENCH_INTERVAL_SEC", 10);
@@ -32,33 +22,6 @@ async function listenLocal(server: net.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-async function openDatabase(): Promise<{ core: Core; label: string; drop: () => Promise<void> }> {
-  const logger = pino({ level: "warn" });
-  if (process.env.BENCH_DB === "pglite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-bench-"));
-    const core = await bootCore({ databaseUrl: undefined, dataDir: path.join(dir, "pglite"), logger });
-    return { core, label: "PGlite (embedded)", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  const name = `warroom_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const core = await bootCore({ databaseUrl: url.toString(), logger });
-  return {
-    core,
-    label: "PostgreSQL",
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 async function main(): Promise<void> {
   const httpServer = http.createServer((_req, res) => res.end("ok"));

@@ -2,7 +2,7 @@
 import { Field } from "@/components/ui/field";
 import type { CheckForm } from "./editor-model";
 import { errorFor } from "./editor-model";
-import { CheckBox, TextArea } from "./form-bits";
+import { CheckBox, Select, TextArea } from "./form-bits";
 
 const TYPES = ["http", "tcp", "dns", "tls", "redis", "postgres", "mysql", "heartbeat"];
 
@@ -18,15 +18,7 @@ export function CheckEditor({ check, path, layerName, fields, onChange, onRemove
       <div className="grid gap-2 sm:grid-cols-3">
         <Field label="Check key" value={check.key} onChange={(e) => set("key", e.target.value)} error={err("key")} />
         <Field label="Check name" value={check.name} onChange={(e) => set("name", e.target.value)} error={err("name")} />
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Type
-          <select className="input" value={check.type} onChange={(e) => set("type", e.target.value)} aria-invalid={err("type") ? true : undefined}>
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-          {err("type") && <span className="field-error">{err("type")}</span>}
-        </label>
+        <Select label="Type" options={TYPES} value={check.type} onChange={(e) => set("type", e.target.value)} error={err("type")} />
         <Field label="Interval (s)" inputMode="numeric" value={check.intervalSec} onChange={(e) => set("intervalSec", e.target.value)} error={err("intervalSec")} />
         <Field label="Timeout (ms)" inputMode="numeric" placeholder="default" value={check.timeoutMs} onChange={(e) => set("timeoutMs", e.target.value)} error={err("timeoutMs")} />
         <Field label="Failures before down" inputMode="numeric" value={check.failThreshold} onChange={(e) => set("failThreshold", e.target.value)} error={err("failThreshold")} />

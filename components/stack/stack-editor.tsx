@@ -1,7 +1,7 @@
 "use client";
 // Admin editor: the whole stack is edited in the browser and saved with one PUT /api/stack, so
 // every save is one validated, versioned replacement; server errors land on the field they name.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { StackInput } from "@/lib/stack/schema";
 import { Field } from "@/components/ui/field";
@@ -35,6 +35,16 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
   const [importText, setImportText] = useState("");
   const [importFields, setImportFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // After a refused save, focus moves to the first field the server named (its error is its
+  // description), so the admin lands on the problem instead of a message at the top of the page.
+  const [refused, setRefused] = useState<{ form: "edit" | "import"; at: number } | null>(null);
+  const editRef = useRef<HTMLFormElement>(null);
+  const importRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!refused) return;
+    const form = refused.form === "edit" ? editRef.current : importRef.current;
+    form?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [refused]);
 
   const setLayers = (layers: LayerForm[]) => {
     setForm({ ...form, layers });
@@ -42,7 +52,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     setFields({});
   };
 
-  async function afterSave(r: PutResult, onFail: (f: Record<string, string>) => void) {
+  async function afterSave(r: PutResult, form: "edit" | "import", onFail: (f: Record<string, string>) => void) {
     if (r.ok) {
       setNotice({ kind: "ok", text: `Saved: stack version ${r.version}.` });
       onFail({});
@@ -52,6 +62,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     } else {
       setNotice({ kind: "error", text: r.message });
       onFail(r.fields);
+      setRefused({ form, at: Date.now() });
     }
   }
 
@@ -61,17 +72,18 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     if (!doc.ok) {
       setFields(doc.fields);
       setNotice({ kind: "error", text: "Some fields are not valid JSON." });
+      setRefused({ form: "edit", at: Date.now() });
       return;
     }
     setBusy(true);
-    await afterSave(await putStack(JSON.stringify(doc.spec), "application/json"), setFields);
+    await afterSave(await putStack(JSON.stringify(doc.spec), "application/json"), "edit", setFields);
     setBusy(false);
   }
 
   async function importStack(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
-    await afterSave(await putStack(importText, "application/yaml"), setImportFields);
+    await afterSave(await putStack(importText, "application/yaml"), "import", setImportFields);
     setBusy(false);
   }
 
@@ -83,7 +95,8 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-semibold">Stack config</h1>
       {notice && (
-        <p role={notice.kind === "error" ? "alert" : "status"} className={notice.kind === "error" ? "field-error" : "text-sm"}>
+        // Sticky: the editor is long, and the confirmation must be seen from either Save button.
+        <p role={notice.kind === "error" ? "alert" : "status"} className={`card sticky top-2 z-10 shadow-sm ${notice.kind === "error" ? "field-error" : "text-sm"}`}>
           <span aria-hidden="true">{notice.kind === "error" ? "✕ " : "✓ "}</span>
           {notice.text}
         </p>
@@ -100,7 +113,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
             Download JSON
           </a>
         </div>
-        <form onSubmit={importStack} className="flex flex-col gap-2" aria-label="Import stack">
+        <form ref={importRef} onSubmit={importStack} className="flex flex-col gap-2" aria-label="Import stack">
           <label className="flex flex-col gap-1 text-sm font-medium">
             Upload a stack file
             <input
@@ -119,7 +132,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
           </button>
         </form>
       </section>
-      <form onSubmit={save} className="flex flex-col gap-4" aria-label="Edit stack" noValidate>
+      <form ref={editRef} onSubmit={save} className="flex flex-col gap-4" aria-label="Edit stack" noValidate>
         <div className="card flex flex-col gap-2 sm:flex-row sm:items-end">
           <Field label="Stack name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields.name} className="flex-1" />
           <button type="submit" className="btn-primary" disabled={busy}>
