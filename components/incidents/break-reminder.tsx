@@ -21,7 +21,7 @@ export function BreakReminder({ incidentId }: { incidentId: string }) {
   return (
     <div role="status" className="flex items-center gap-3 rounded-md border border-sky-600 bg-sky-50 p-3 text-sky-950 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-50">
       <p className="flex-1">
-        <Icon name="cup" /> You&apos;ve been in the war room for {minutes} minutes — take a short break. Hand your task over if you need to.
+        <Icon name="cup" /> You&apos;ve been in the war room for {minutes} {minutes === 1 ? "minute" : "minutes"} — take a short break. Hand your task over if you need to.
       </p>
       <button type="button" className="btn-secondary py-1" onClick={() => setMinutes(null)}>
         Dismiss

@@ -51,7 +51,7 @@ export class PresenceBoard {
 
   private scheduleBreak(incidentId: string, entry: Entry): void {
     entry.reminder = setTimeout(() => {
-      this.remindBreak(incidentId, entry.userId, Math.round(BREAK_AFTER_MS / 60_000));
+      this.remindBreak(incidentId, entry.userId, Math.max(1, Math.round((Date.now() - Date.parse(entry.since)) / 60_000)));
       this.scheduleBreak(incidentId, entry);
     }, BREAK_AFTER_MS);
     entry.reminder.unref();
