@@ -5,6 +5,7 @@ import { apiFetch } from "@/components/ui/api";
 import { SeverityBadge, StatusBadge } from "./badges";
 import { canLead, dateTimeOf, nextStatus } from "./format";
 import { ResolveDialog } from "./resolve-dialog";
+import { EditIncident } from "./edit-incident";
 import { useAction } from "./use-action";
 import type { IncidentDetail, IncidentStatus, Me, Person } from "./types";
 
@@ -73,6 +74,7 @@ export function WarRoomHeader({ incident, me, people }: { incident: IncidentDeta
           )}
         </div>
       )}
+      {leads && incident.status !== "resolved" && <EditIncident key={`${incident.title}|${incident.severity}`} incident={incident} />}
       {(patch.error || handover.error) && (
         <p role="alert" className="field-error">
           {(patch.error ?? handover.error)?.message}

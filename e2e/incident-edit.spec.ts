@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { DEMO, signIn } from "./fixtures";
+
+test("the leader renames an incident and raises its severity; a blank title is refused on the field", async ({ page }) => {
+  await signIn(page, DEMO.responder);
+  const res = await page.request.post("/api/incidents", { headers: { origin: baseURL }, data: { title: `Slow search ${Date.now()}`, severity: "SEV3" } });
+  const { incident } = (await res.json()) as { incident: { id: string } };
+  await page.goto(`/incidents/${incident.id}`);
+  await page.getByText("Edit title or severity").click();
+  const form = page.getByRole("form", { name: "Edit title or severity" });
+  await form.getByLabel("Title").fill("  ");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("is required")).toBeVisible();
+
+  await form.getByLabel("Title").fill("Search down: index node out of disk");
+  await form.getByLabel("Severity").selectOption("SEV1");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Search down: index node out of disk" })).toBeVisible();
+  await expect(page.getByText("SEV1", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("Severity changed from SEV3 to SEV1")).toBeVisible();
+});
