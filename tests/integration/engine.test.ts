@@ -219,6 +219,30 @@ describe("check engine", () => {
     }
   });
 
+  it("after a restart the recent window is read back, so a trend already under way is seen on the first run", async () => {
+    const layer = await makeLayer(core, "Restarted queue");
+    const key = `warroom-test-prime-${process.pid}-${Date.now()}`;
+    const redis = new Redis("redis://127.0.0.1:6379");
+    try {
+      await redis.rpush(key, ...Array.from({ length: 400 }, (_v, i) => String(i)));
+      const check = await addCheck(core, layer.id, { key: "jobs", type: "redis", config: { url: "redis://127.0.0.1:6379", queue: { mode: "llen", key } }, thresholds: { trendSamples: 3 } });
+      // What an earlier run of the engine stored before the restart: a queue growing 100 → 300.
+      const t = Date.now();
+      await core.ctx.prisma.checkResult.createMany({
+        data: [100, 200, 300].map((metric, i) => ({ checkId: check.id, at: new Date(t - (3 - i) * 10_000), ok: true, state: "up" as const, latencyMs: 1, metric })),
+      });
+      engine = testEngine();
+      await engine.start();
+      const row = await checkState(core, check.id, "degraded");
+      expect(row.message).toMatch(/^queue depth rising: \d+ → 400 in \d+ s$/);
+      const changes = await core.ctx.prisma.checkStateChange.findMany({ where: { checkId: check.id }, orderBy: { id: "asc" } });
+      expect(changes[0]).toMatchObject({ from: "unknown", to: "degraded" });
+    } finally {
+      await redis.del(key);
+      redis.disconnect();
+    }
+  });
+
   it("latency over the limit is degraded, not down", async () => {
     const layer = await makeLayer(core, "API");
     const slow = await listen(http.createServer((_req, res) => void setTimeout(() => res.end("ok"), 150)));

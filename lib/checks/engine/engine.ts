@@ -185,7 +185,7 @@ export class CheckEngine {
       const version = await stackVersion(prisma);
       const checks = await loadChecks(prisma, this.o.minIntervalMs);
       this.lastVersion = version;
-      this.runner.sync(checks);
+      await this.runner.sync(checks);
       this.scheduler?.sync(checks);
       this.log.info({ checks: checks.length }, "checks loaded");
     } catch (err) {

@@ -13,6 +13,8 @@ import { StateChangeWriter } from "./transition";
 import { RecentWindow } from "./window";
 
 const MAX_MESSAGE = 500;
+/** Stored results read back per check when it is first seen (enough for p95 and any trend length). */
+const PRIME_SAMPLES = 200;
 
 export type EngineObserver = {
   /** lagMs = actual probe start − scheduled start. */
@@ -34,8 +36,12 @@ export class CheckRunner {
     private readonly deps: { prisma: () => PrismaClient; limiter: Limiter; buffer: ResultBuffer; log: Logger; observer?: EngineObserver },
   ) {}
 
-  /** Forgets removed checks, and the recent window of checks whose probe changed. */
-  sync(checks: readonly LoadedCheck[]): void {
+  /**
+   * Forgets removed checks and the recent window of checks whose probe changed; checks seen for the
+   * first time (a restart, or this replica taking over) get their window back from stored results,
+   * so p95 and trends do not start blind.
+   */
+  async sync(checks: readonly LoadedCheck[]): Promise<void> {
     const ids = new Set(checks.map((c) => c.id));
     for (const id of this.memory.keys()) if (!ids.has(id)) this.memory.delete(id);
     for (const c of checks) {
@@ -44,6 +50,26 @@ export class CheckRunner {
         m.window = new RecentWindow();
         m.signature = c.signature;
       }
+    }
+    const fresh = checks.filter((c) => !this.memory.has(c.id));
+    if (fresh.length) await this.prime(fresh);
+  }
+
+  private async prime(checks: readonly LoadedCheck[]): Promise<void> {
+    const now = Date.now();
+    const longestMs = Math.max(...checks.map((c) => c.thresholds.p95WindowSec * 1000));
+    const rows = await this.deps.prisma().$queryRaw<{ checkId: string; at: Date; ok: boolean; latencyMs: number | null; metric: number | null }[]>`
+      SELECT "checkId", at, ok, "latencyMs", metric FROM (
+        SELECT "checkId", at, ok, "latencyMs", metric, row_number() OVER (PARTITION BY "checkId" ORDER BY at DESC) AS rn
+        FROM "CheckResult" WHERE "checkId" = ANY(${checks.map((c) => c.id)}) AND at > ${new Date(now - longestMs)}
+      ) recent WHERE rn <= ${PRIME_SAMPLES} ORDER BY at ASC`;
+    const byCheck = new Map(checks.map((c) => [c.id, c]));
+    for (const c of checks) this.remember(c, now);
+    for (const r of rows) {
+      const c = byCheck.get(r.checkId);
+      const m = this.memory.get(r.checkId);
+      if (!c || !m) continue;
+      m.window.add({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs ?? 0, metric: r.metric ?? undefined }, c.thresholds.p95WindowSec * 1000, c.thresholds.trendSamples);
     }
   }
 
