@@ -11,6 +11,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/support", label: "Support", roles: ["support", "responder", "admin"] },
   { href: "/admin/stack", label: "Stack config", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/webhooks", label: "Webhooks", roles: ["admin"] },
 ];
 
 export function TopNav({ user }: { user: { name: string; role: Role } }) {

@@ -6,6 +6,8 @@ import { db } from "../runtime/context";
 import type { BackgroundService } from "../runtime/registry";
 import { appendTimeline } from "./timeline";
 import { clock } from "./format";
+import { enqueueWebhook } from "../webhooks/enqueue";
+import { incidentRef } from "../webhooks/events";
 
 export const CADENCE_TICK_MS = 5_000;
 
@@ -17,8 +19,9 @@ export async function markOverdue(now = new Date()): Promise<string[]> {
     const did = await mutate(async (tx, emit) => {
       const res = await tx.incident.updateMany({ where: { id, status: { not: "resolved" }, overdueSince: null, nextUpdateDue: { lt: now } }, data: { overdueSince: now } });
       if (res.count === 0) return false;
-      const inc = await tx.incident.findUniqueOrThrow({ where: { id }, select: { nextUpdateDue: true } });
+      const inc = await tx.incident.findUniqueOrThrow({ where: { id } });
       await appendTimeline(tx, emit, id, { kind: "cadence", text: `Status update overdue (was due at ${clock(inc.nextUpdateDue)})`, data: { due: inc.nextUpdateDue.toISOString() } });
+      await enqueueWebhook(tx, "incident.update_overdue", { incident: incidentRef(inc), dueAt: inc.nextUpdateDue.toISOString() });
       await emit([rooms.incidents, rooms.incident(id)], "incident:updated", { incidentId: id });
       return true;
     });

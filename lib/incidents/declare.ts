@@ -9,6 +9,8 @@ import { requireResponder, touchParticipant } from "./users";
 import { attachLayers, playbookTasks } from "./task-sources";
 import { insertTasks } from "./tasks";
 import type { DeclareInput } from "./schemas";
+import { enqueueWebhook } from "../webhooks/enqueue";
+import { incidentRef } from "../webhooks/events";
 
 export const DEFAULT_CADENCE_MINUTES = 15;
 
@@ -44,6 +46,8 @@ export async function declareIncident(actor: Actor, input: DeclareInput): Promis
       text: `${actor.name} declared ${input.severity}: ${input.title}${leader ? `; ${leader.name} leads` : ""}`,
       data: { severity: input.severity, leaderId: incident.leaderId, layerIds, playbook: input.playbook ?? null },
     });
+    const by = { id: actor.id, name: actor.name };
+    await enqueueWebhook(tx, "incident.declared", { incident: incidentRef(incident), declaredBy: by, leader: leader ? { id: leader.id, name: leader.name } : by });
     await emit(rooms.incidents, "incident:declared", { incidentId: incident.id, number: incident.number, title: incident.title, severity: incident.severity });
     if (playbook) await insertTasks(tx, emit, incident.id, actor.id, await attachLayers(tx, playbook.tasks), `the playbook "${playbook.title}"`);
     else await emit([rooms.incidents, rooms.incident(incident.id)], "incident:updated", { incidentId: incident.id });

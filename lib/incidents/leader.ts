@@ -7,6 +7,8 @@ import { appendTimeline } from "./timeline";
 import { requireLeader, requireOpen } from "./guard";
 import { incidentDetail, type IncidentDetail } from "./queries";
 import { requireResponder, touchParticipant, userRefs, refOf } from "./users";
+import { enqueueWebhook } from "../webhooks/enqueue";
+import { incidentRef } from "../webhooks/events";
 
 export async function handOver(actor: Actor, incidentId: string, userId: string): Promise<IncidentDetail> {
   return mutate(async (tx, emit) => {
@@ -20,6 +22,12 @@ export async function handOver(actor: Actor, incidentId: string, userId: string)
     await touchParticipant(tx, incidentId, next.id);
     const by = actor.id === previous.id ? "" : ` (by ${actor.name})`;
     await appendTimeline(tx, emit, incidentId, { kind: "leader", actorId: actor.id, text: `Lead handed over from ${previous.name} to ${next.name}${by}`, data: { from: previous.id, to: next.id } });
+    await enqueueWebhook(tx, "incident.leader_changed", {
+      incident: incidentRef(inc),
+      from: { id: previous.id, name: previous.name },
+      to: { id: next.id, name: next.name },
+      by: { id: actor.id, name: actor.name },
+    });
     await emit([rooms.incidents, rooms.incident(incidentId)], "incident:updated", { incidentId });
     return incidentDetail(tx, incidentId);
   });

@@ -7,6 +7,7 @@ import { rooms } from "../realtime/catalogue";
 import { db } from "../runtime/context";
 import { appendTimeline } from "./timeline";
 import { touchParticipant } from "./users";
+import { enqueueWebhook } from "../webhooks/enqueue";
 
 export const DEFAULT_MAINTENANCE_MESSAGE = "We are working on a problem with the site. Please try again in a few minutes.";
 export const RETRY_AFTER_SEC = 300;
@@ -46,6 +47,7 @@ export async function setMaintenance(actor: Actor, input: { enabled: boolean; me
         data: { enabled: input.enabled, message },
       });
     }
+    await enqueueWebhook(tx, "maintenance.toggled", { enabled: input.enabled, message, by: { id: actor.id, name: actor.name } });
     await emit(rooms.incidents, "maintenance:toggled", { enabled: input.enabled, message });
   });
   return getMaintenance(baseUrl);

@@ -11,6 +11,8 @@ import { incidentDetail, type IncidentDetail } from "./queries";
 import { draftPostMortem } from "./postmortem-store";
 import { touchParticipant } from "./users";
 import type { IncidentPatch } from "./schemas";
+import { enqueueWebhook } from "../webhooks/enqueue";
+import { incidentRef } from "../webhooks/events";
 
 const ORDER: IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
 
@@ -66,7 +68,11 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
     await tx.incident.update({ where: { id }, data });
     await touchParticipant(tx, id, actor.id);
     for (const l of lines) await appendTimeline(tx, emit, id, { kind: l.kind, actorId: actor.id, text: l.text, data: l.data });
-    if (data.status === "resolved") await draftPostMortem(tx, emit, id);
+    if (data.status === "resolved") {
+      await draftPostMortem(tx, emit, id);
+      const after = await tx.incident.findUniqueOrThrow({ where: { id } });
+      await enqueueWebhook(tx, "incident.resolved", { incident: incidentRef(after), summary: summary.trim(), resolvedBy: { id: actor.id, name: actor.name } });
+    }
     await emit([rooms.incidents, rooms.incident(id)], "incident:updated", { incidentId: id });
     return incidentDetail(tx, id);
   });

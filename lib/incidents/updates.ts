@@ -6,6 +6,8 @@ import { appendTimeline } from "./timeline";
 import { requireLeader } from "./guard";
 import { touchParticipant } from "./users";
 import type { StatusUpdateView } from "./queries";
+import { enqueueWebhook } from "../webhooks/enqueue";
+import { incidentRef } from "../webhooks/events";
 
 export async function postUpdate(actor: Actor, incidentId: string, input: { body: string; audience: "internal" | "public" }): Promise<StatusUpdateView> {
   return mutate(async (tx, emit) => {
@@ -19,6 +21,11 @@ export async function postUpdate(actor: Actor, incidentId: string, input: { body
       actorId: actor.id,
       text: `${input.audience === "public" ? "Public" : "Internal"} update: ${input.body}`,
       data: { updateId: update.id, audience: input.audience },
+    });
+    await enqueueWebhook(tx, "incident.update_posted", {
+      incident: incidentRef(inc),
+      update: { id: update.id, body: update.body, audience: update.audience },
+      author: { id: actor.id, name: actor.name },
     });
     await emit([rooms.incidents, rooms.incident(incidentId)], "incident:updated", { incidentId });
     return { id: update.id, body: update.body, audience: update.audience, author: { id: actor.id, name: actor.name, role: actor.role }, createdAt: update.createdAt.toISOString() };

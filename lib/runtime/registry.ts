@@ -3,9 +3,10 @@
 import type { AppContext } from "./context";
 import { checkEngineService } from "../checks/engine/service";
 import { cadenceWatcher } from "../incidents/cadence";
+import { webhookDispatcher } from "../webhooks/dispatcher";
 
 export type BackgroundService = { name: string; start: (ctx: AppContext) => Promise<() => Promise<void>> };
 
 export function backgroundServices(): BackgroundService[] {
-  return [checkEngineService, cadenceWatcher];
+  return [checkEngineService, cadenceWatcher, webhookDispatcher];
 }

@@ -60,6 +60,13 @@ const POLICY: Record<string, Access> = {
   "GET /api/users": "admin",
   "POST /api/users": "admin",
   "PATCH /api/users/[id]": "admin",
+  "GET /api/webhooks": "admin",
+  "POST /api/webhooks": "admin",
+  "PATCH /api/webhooks/[id]": "admin",
+  "DELETE /api/webhooks/[id]": "admin",
+  "GET /api/webhooks/[id]/deliveries": "admin",
+  "POST /api/webhooks/[id]/test": "admin",
+  "POST /api/webhooks/deliveries/[id]/retry": "admin",
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

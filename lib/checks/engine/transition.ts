@@ -7,6 +7,7 @@ import { rooms } from "../../realtime/catalogue";
 import { mutate, type Emit } from "../../realtime/outbox";
 import type { Tx } from "../../db/types";
 import type { EngineState } from "./state";
+import { enqueueLayerChanges } from "../../webhooks/enqueue";
 
 export type StateChange = {
   checkId: string;
@@ -46,6 +47,7 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
           AS v(id, "from", "to", message, at)`;
     }
     for (const c of kept) await announce(tx, emit, c);
+    await enqueueLayerChanges(tx, kept);
     return changes.map((c) => exists.has(c.checkId));
   });
 }

@@ -1,0 +1,7 @@
+import { route, created } from "@/lib/http/route";
+import { createWebhook, listWebhooks, newWebhookInput } from "@/lib/webhooks/admin";
+
+export const GET = route({ access: "admin" }, async () => ({ webhooks: await listWebhooks() }));
+
+// The only response that ever carries the secret.
+export const POST = route({ access: "admin", body: newWebhookInput }, async ({ body }) => created(await createWebhook(body)));

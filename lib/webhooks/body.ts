@@ -1,0 +1,56 @@
+// What goes over the wire for each format. Pure: the dispatcher signs exactly this string.
+import type { AnyWebhookEvent, WebhookData } from "./events";
+
+export type WebhookFormat = "generic" | "slack";
+
+export type Envelope = { event: AnyWebhookEvent; deliveryId: string; occurredAt: string; data: unknown };
+
+export function renderBody(format: WebhookFormat, env: Envelope): string {
+  if (format === "generic") return JSON.stringify(env);
+  const text = summaryLine(env.event, env.data);
+  return JSON.stringify({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text: slackEscape(text) } }] });
+}
+
+// Slack treats &, < and > as markup.
+function slackEscape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** One readable line per event, for chat. */
+export function summaryLine(event: AnyWebhookEvent, data: unknown): string {
+  switch (event) {
+    case "incident.declared": {
+      const d = data as WebhookData[typeof event];
+      return `🚨 Incident #${d.incident.number} declared (${d.incident.severity}): ${d.incident.title}. Led by ${d.leader.name}.`;
+    }
+    case "incident.leader_changed": {
+      const d = data as WebhookData[typeof event];
+      return `👤 Incident #${d.incident.number} (${d.incident.title}): lead handed over from ${d.from.name} to ${d.to.name}.`;
+    }
+    case "incident.update_posted": {
+      const d = data as WebhookData[typeof event];
+      return `📣 Incident #${d.incident.number} (${d.incident.title}) ${d.update.audience} update by ${d.author.name}: ${d.update.body}`;
+    }
+    case "incident.update_overdue": {
+      const d = data as WebhookData[typeof event];
+      return `⏰ Incident #${d.incident.number} (${d.incident.title}): status update overdue since ${d.dueAt}.`;
+    }
+    case "incident.resolved": {
+      const d = data as WebhookData[typeof event];
+      return `✅ Incident #${d.incident.number} resolved by ${d.resolvedBy.name}: ${d.incident.title}. ${d.summary}`;
+    }
+    case "maintenance.toggled": {
+      const d = data as WebhookData[typeof event];
+      return d.enabled ? `🛠 Maintenance page switched ON by ${d.by.name}: "${d.message}"` : `🛠 Maintenance page switched OFF by ${d.by.name}.`;
+    }
+    case "layer.state_changed": {
+      const d = data as WebhookData[typeof event];
+      const icon = d.layer.status === "down" ? "🔴" : d.layer.status === "degraded" ? "🟠" : d.layer.status === "up" ? "🟢" : "⚪";
+      return `${icon} ${d.layer.name} is ${d.layer.status}: check ${d.check.name} went ${d.from} → ${d.to}${d.message ? ` (${d.message})` : ""}.`;
+    }
+    case "test.ping": {
+      const d = data as WebhookData[typeof event];
+      return `🔔 Test from Warroom for webhook "${d.webhook.name}": ${d.message}`;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// Sends queued deliveries. Every replica runs it: a claim is a short transaction that takes due
+// rows FOR UPDATE SKIP LOCKED and pushes their nextAttemptAt past the send timeout (a lease), so
+// no two replicas send one delivery at once, and one that crashed mid-send is retried later.
+import { mutate } from "../realtime/outbox";
+import { db } from "../runtime/context";
+import type { BackgroundService } from "../runtime/registry";
+import type { AnyWebhookEvent } from "./events";
+import { renderBody } from "./body";
+import { signPayload } from "./sign";
+
+/** Wait before attempt 2, 3, …; after MAX_ATTEMPTS the delivery is failed (an admin may retry it). */
+export const BACKOFF_MS = [10_000, 30_000, 120_000, 600_000, 1_800_000] as const;
+export const MAX_ATTEMPTS = 6;
+export const RETENTION_DAYS = 14;
+const TICK_MS = 1_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export type DispatchOptions = { backoffMs?: readonly number[]; maxAttempts?: number; timeoutMs?: number; batch?: number; now?: Date };
+
+type Claimed = { id: string; event: string; payload: unknown; attempts: number; createdAt: Date; webhook: { url: string; format: "generic" | "slack"; secret: string } };
+
+/** Claims and sends what is due; returns how many were attempted. */
+export async function dispatchDue(opts: DispatchOptions = {}): Promise<number> {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const claimed = await claim(opts.now ?? new Date(), opts.batch ?? 20, timeoutMs + 30_000);
+  await Promise.all(claimed.map(async (d) => record(d, await send(d, timeoutMs), opts)));
+  return claimed.length;
+}
+
+async function claim(now: Date, batch: number, leaseMs: number): Promise<Claimed[]> {
+  return mutate(async (tx) => {
+    const due = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT d.id FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
+      WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now} AND w.enabled
+      ORDER BY d."nextAttemptAt" LIMIT ${batch}
+      FOR UPDATE OF d SKIP LOCKED`;
+    if (!due.length) return [];
+    const ids = due.map((r) => r.id);
+    await tx.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + leaseMs) } });
+    return tx.webhookDelivery.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, event: true, payload: true, attempts: true, createdAt: true, webhook: { select: { url: true, format: true, secret: true } } },
+    });
+  });
+}
+
+type Outcome = { ok: boolean; statusCode: number | null; error: string | null };
+
+async function send(d: Claimed, timeoutMs: number): Promise<Outcome> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const body = renderBody(d.webhook.format, { event: d.event as AnyWebhookEvent, deliveryId: d.id, occurredAt: d.createdAt.toISOString(), data: d.payload });
+  try {
+    const res = await fetch(d.webhook.url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Warroom-Webhooks",
+        "x-warroom-event": d.event,
+        "x-warroom-delivery": d.id,
+        "x-warroom-timestamp": timestamp,
+        "x-warroom-signature": signPayload(d.webhook.secret, timestamp, body),
+      },
+      body,
+    });
+    await res.body?.cancel().catch(() => undefined);
+    const ok = res.status >= 200 && res.status < 300;
+    return { ok, statusCode: res.status, error: ok ? null : `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`.slice(0, 200) };
+  } catch (err) {
+    return { ok: false, statusCode: null, error: describeError(err, timeoutMs) };
+  }
+}
+
+// Built from error names and codes only: fetch's own messages can quote the URL, which may hold a credential.
+function describeError(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) return `timed out after ${Math.round(timeoutMs / 1000)} s`;
+  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
+  if (cause && typeof cause.code === "string") return `network error: ${cause.code}`;
+  return "network error";
+}
+
+async function record(d: Claimed, out: Outcome, opts: DispatchOptions): Promise<void> {
+  const backoff = opts.backoffMs ?? BACKOFF_MS;
+  const failed = !out.ok && d.attempts >= (opts.maxAttempts ?? MAX_ATTEMPTS);
+  const wait = backoff[Math.min(d.attempts - 1, backoff.length - 1)] ?? 0;
+  await mutate((tx) =>
+    tx.webhookDelivery.update({
+      where: { id: d.id },
+      data: {
+        status: out.ok ? "delivered" : failed ? "failed" : "pending",
+        lastStatusCode: out.statusCode,
+        lastError: out.error,
+        deliveredAt: out.ok ? new Date() : null,
+        nextAttemptAt: out.ok || failed ? undefined : new Date(Date.now() + wait),
+      },
+    }),
+  );
+}
+
+export async function pruneDeliveries(now = new Date()): Promise<number> {
+  const res = await db().webhookDelivery.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION_DAYS * 86_400_000) } } });
+  return res.count;
+}
+
+export const webhookDispatcher: BackgroundService = {
+  name: "webhook dispatcher",
+  start: async (ctx) => {
+    let current: Promise<unknown> | null = null;
+    let lastPrune = 0;
+    const timer = setInterval(() => {
+      if (current) return;
+      const prune = Date.now() - lastPrune > PRUNE_EVERY_MS;
+      if (prune) lastPrune = Date.now();
+      current = (prune ? pruneDeliveries() : Promise.resolve(0))
+        .then(() => dispatchDue())
+        .catch((err: unknown) => ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, "webhook dispatcher failed"))
+        .finally(() => (current = null));
+    }, TICK_MS);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await current;
+    };
+  },
+};

@@ -1,0 +1,42 @@
+// The webhook events a subscriber can choose, and the data each one carries. Names are
+// `domain.verb` (not the live channel's `domain:verb`): these are a public contract.
+import type { Status } from "../stack/status";
+
+export const WEBHOOK_EVENTS = [
+  "incident.declared",
+  "incident.leader_changed",
+  "incident.update_posted",
+  "incident.update_overdue",
+  "incident.resolved",
+  "maintenance.toggled",
+  "layer.state_changed",
+] as const;
+
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** Sent only by "Send test", to the one webhook being tested, whatever it subscribes to. */
+export type AnyWebhookEvent = WebhookEvent | "test.ping";
+
+export type IncidentRef = { id: string; number: number; title: string; severity: string; status: string };
+export type PersonRef = { id: string; name: string };
+
+export type WebhookData = {
+  "incident.declared": { incident: IncidentRef; declaredBy: PersonRef; leader: PersonRef };
+  "incident.leader_changed": { incident: IncidentRef; from: PersonRef; to: PersonRef; by: PersonRef };
+  "incident.update_posted": { incident: IncidentRef; update: { id: string; body: string; audience: string }; author: PersonRef };
+  "incident.update_overdue": { incident: IncidentRef; dueAt: string };
+  "incident.resolved": { incident: IncidentRef; summary: string; resolvedBy: PersonRef };
+  "maintenance.toggled": { enabled: boolean; message: string; by: PersonRef };
+  "layer.state_changed": {
+    layer: { id: string; name: string; status: Status };
+    check: { id: string; name: string };
+    from: string;
+    to: string;
+    message: string;
+    at: string;
+  };
+  "test.ping": { message: string; webhook: { id: string; name: string } };
+};
+
+export function incidentRef(i: IncidentRef): IncidentRef {
+  return { id: i.id, number: i.number, title: i.title, severity: i.severity, status: i.status };
+}
