@@ -2,6 +2,10 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3999);
 const external = process.env.E2E_BASE_URL;
+// E2E_DB=postgres runs the same suite against a fresh PostgreSQL database instead of the embedded one.
+const onPostgres = process.env.E2E_DB === "postgres";
+const pgBase = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const pgUrl = pgBase.replace(/\/[^/?]*(\?.*)?$/, "/warroom_e2e$1");
 export const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -24,7 +28,7 @@ export default defineConfig({
     ? undefined
     : {
         // The production build on a fresh embedded database, as a new user would run it.
-        command: `rm -rf .e2e-data && node --import tsx server.ts`,
+        command: onPostgres ? "node --import tsx scripts/fresh-database.ts warroom_e2e && node --import tsx server.ts" : "rm -rf .e2e-data && node --import tsx server.ts",
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
@@ -39,7 +43,7 @@ export default defineConfig({
           LOGIN_MAX_FAILURES: "50",
           // Short, so the break-reminder test need not sit in a war room for 30 minutes.
           WARROOM_BREAK_AFTER_MS: "20000",
-          DATABASE_URL: "",
+          DATABASE_URL: onPostgres ? pgUrl : "",
         },
       },
 });
