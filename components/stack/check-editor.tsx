@@ -1,8 +1,8 @@
 "use client";
-import { Field } from "@/components/ui/field";
+import { Field, Select, TextArea } from "@/components/ui/field";
 import type { CheckForm } from "./editor-model";
 import { errorFor } from "./editor-model";
-import { CheckBox, Select, TextArea } from "./form-bits";
+import { CheckBox } from "./form-bits";
 
 const TYPES = ["http", "tcp", "dns", "tls", "redis", "postgres", "mysql", "heartbeat"];
 

@@ -1,8 +1,8 @@
 "use client";
-import { Field } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { CheckEditor } from "./check-editor";
 import { errorFor, newCheck, type LayerForm } from "./editor-model";
-import { CheckBox, TextArea } from "./form-bits";
+import { CheckBox } from "./form-bits";
 
 type Props = {
   layer: LayerForm;

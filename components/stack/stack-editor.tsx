@@ -4,28 +4,23 @@
 import { useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { StackInput } from "@/lib/stack/schema";
-import { Field } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/components/ui/api";
 import { fromForm, newLayer, toForm, uid, type LayerForm, type StackForm } from "./editor-model";
 import { LayerEditor } from "./layer-editor";
-import { TextArea } from "./form-bits";
 
 type PutResult = { ok: true; version: number } | { ok: false; message: string; fields: Record<string, string> };
 
-async function putStack(body: string, contentType: string): Promise<PutResult> {
+async function putStack(text: string, contentType: string): Promise<PutResult> {
   try {
-    const res = await fetch("/api/stack", { method: "PUT", headers: { "content-type": contentType }, body, credentials: "same-origin" });
-    const data = (await res.json()) as { version?: number; error?: { message: string; fields?: Record<string, string> } };
-    if (res.ok) return { ok: true, version: data.version ?? 0 };
-    return { ok: false, message: data.error?.message ?? `Save failed (${res.status})`, fields: data.error?.fields ?? {} };
-  } catch {
-    return { ok: false, message: "Could not reach the server.", fields: {} };
+    const res = await apiFetch<{ version: number }>("/api/stack", { method: "PUT", raw: { text, contentType } });
+    return { ok: true, version: res.version };
+  } catch (err) {
+    return err instanceof ApiError ? { ok: false, message: err.message, fields: err.fields } : { ok: false, message: "Could not reach the server.", fields: {} };
   }
 }
 
-async function loadSpec(): Promise<StackInput | null> {
-  const res = await fetch("/api/stack/export?format=json", { credentials: "same-origin" });
-  return res.ok ? ((await res.json()) as StackInput) : null;
-}
+const loadSpec = () => apiFetch<StackInput>("/api/stack/export?format=json");
 
 export function StackEditor({ initial }: { initial: StackInput | null }) {
   const qc = useQueryClient();
@@ -56,8 +51,11 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     if (r.ok) {
       setNotice({ kind: "ok", text: `Saved: stack version ${r.version}.` });
       onFail({});
-      const spec = await loadSpec();
-      if (spec) setForm(toForm(spec));
+      try {
+        setForm(toForm(await loadSpec()));
+      } catch {
+        setNotice({ kind: "error", text: `Saved as version ${r.version}, but reloading it failed: reload the page before editing further.` });
+      }
       void qc.invalidateQueries({ queryKey: ["stack"] });
     } else {
       setNotice({ kind: "error", text: r.message });

@@ -5,13 +5,15 @@ export class ApiError extends Error {
   }
 }
 
-type Options = { method?: string; body?: unknown; signal?: AbortSignal };
+/** `body` is sent as JSON; `raw` sends text as is (e.g. a YAML document) with its content type. */
+type Options = { method?: string; body?: unknown; raw?: { text: string; contentType: string }; signal?: AbortSignal };
 
 export async function apiFetch<T>(url: string, opts: Options = {}): Promise<T> {
+  const contentType = opts.raw?.contentType ?? (opts.body !== undefined ? "application/json" : undefined);
   const res = await fetch(url, {
     method: opts.method ?? "GET",
-    headers: opts.body !== undefined ? { "content-type": "application/json" } : undefined,
-    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+    headers: contentType ? { "content-type": contentType } : undefined,
+    body: opts.raw?.text ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
     signal: opts.signal,
     credentials: "same-origin",
   });

@@ -1,16 +1,18 @@
-// A labelled input whose server-side error is announced and tied to it (aria-describedby). The
-// error sits outside the <label>, so it is the input's description and not part of its name.
+// Labelled form controls whose server-side error is announced and tied to them (aria-describedby).
+// The error sits outside the <label>, so it is the control's description and not part of its name.
 import { useId } from "react";
 
-type Props = React.InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string };
+type ErrorProps = { "aria-invalid"?: true; "aria-describedby"?: string };
 
-export function Field({ label, error, className, ...input }: Props) {
+/** The one layout every labelled control shares: label around the control, error below it. */
+function FieldShell({ label, error, className, children }: { label: string; error?: string; className?: string; children: (aria: ErrorProps) => React.ReactNode }) {
   const id = useId();
+  const aria: ErrorProps = error ? { "aria-invalid": true, "aria-describedby": `${id}-err` } : {};
   return (
     <div className={`flex flex-col gap-1 ${className ?? ""}`}>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {label}
-        <input className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} {...input} />
+        {children(aria)}
       </label>
       {error && (
         <span id={`${id}-err`} className="field-error">
@@ -18,5 +20,37 @@ export function Field({ label, error, className, ...input }: Props) {
         </span>
       )}
     </div>
+  );
+}
+
+type Labelled = { label: string; error?: string };
+
+export function Field({ label, error, className, ...input }: React.InputHTMLAttributes<HTMLInputElement> & Labelled) {
+  return (
+    <FieldShell label={label} error={error} className={className}>
+      {(aria) => <input className="input" {...aria} {...input} />}
+    </FieldShell>
+  );
+}
+
+export function TextArea({ label, error, className, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
+  return (
+    <FieldShell label={label} error={error} className={className}>
+      {(aria) => <textarea className="input font-mono text-xs" {...aria} {...props} />}
+    </FieldShell>
+  );
+}
+
+export function Select({ label, options, error, className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options: readonly string[] }) {
+  return (
+    <FieldShell label={label} error={error} className={className}>
+      {(aria) => (
+        <select className="input" {...aria} {...props}>
+          {options.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
