@@ -16,7 +16,6 @@ export async function bootCore(opts: OpenDbOptions & { logger?: Logger } = {}): 
     log,
     dbMode: database.mode,
     broadcast: () => undefined,
-    broadcastVolatile: () => undefined,
     noteCheckResult: () => undefined,
     onPublicChange: new Set(),
     onStackChanged: new Set(),

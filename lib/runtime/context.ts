@@ -2,7 +2,6 @@
 // module graphs in one process, so the one shared instance lives on globalThis.
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Logger } from "pino";
-import type { PresenceBoard } from "../realtime/presence";
 
 export type LiveEventOut = { seq: number; room: string; type: string; payload: unknown; at: string };
 
@@ -12,16 +11,12 @@ export type AppContext = {
   dbMode: "postgres" | "pglite";
   /** Sends committed events to connected browsers (socket.io); set once sockets are attached. */
   broadcast: (events: LiveEventOut[]) => void;
-  /** Sends a volatile event (not stored, not replayed), e.g. a check result for sparklines. */
-  broadcastVolatile: (room: string, type: string, payload: unknown) => void;
   /** A probe result for a layer arrived (coalesced into one volatile event per second). */
   noteCheckResult: (layerId: string) => void;
   /** Invalidated on every change that the public pages show. */
   onPublicChange: Set<() => void>;
   /** Called after a committed change to the stack definition (the check scheduler reloads). */
   onStackChanged: Set<() => void>;
-  /** Who is in which war room (set when sockets are attached). */
-  presence?: PresenceBoard;
 };
 
 const KEY = Symbol.for("warroom.context");

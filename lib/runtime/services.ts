@@ -7,7 +7,7 @@ import { attachSockets, broadcaster, closeSockets } from "../realtime/socket-ser
 import { PresenceBoard } from "../realtime/presence";
 import { LayerResultCoalescer } from "../realtime/coalesce";
 import { rooms } from "../realtime/catalogue";
-import { notFound } from "../http/errors";
+import { enterWarRoom } from "../incidents/presence";
 import type { AppContext } from "./context";
 import { backgroundServices } from "./registry";
 
@@ -32,22 +32,13 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
   );
   const io = attachSockets(server, {
     joinIncident: async (socket, incidentId) => {
-      const exists = await ctx.prisma.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
-      if (!exists) throw notFound("Incident");
-      // Opening the war room makes you a participant (post-mortem notes, the participant list).
-      await ctx.prisma.participant.upsert({
-        where: { incidentId_userId: { incidentId, userId: socket.data.actor.id } },
-        create: { incidentId, userId: socket.data.actor.id },
-        update: {},
-      });
+      await enterWarRoom(incidentId, socket.data.actor.id);
       presence.join(incidentId, socket.data.actor, socket.id);
     },
     leaveIncident: async (socket, incidentId) => presence.leave(incidentId, socket.data.actor.id, socket.id),
     disconnect: (socket) => presence.leaveAll(socket.data.actor.id, socket.id),
   });
   ctx.broadcast = broadcaster(io);
-  ctx.broadcastVolatile = (room, type, payload) => io.to(room).emit("volatile", { type, room, payload } as never);
-  ctx.presence = presence;
   const results = new LayerResultCoalescer((layerIds) => io.to(rooms.stack).emit("volatile", { type: "check:results", room: rooms.stack, payload: { layerIds } }));
   ctx.noteCheckResult = (layerId) => results.add(layerId);
   const stops: Array<() => Promise<void>> = [];
