@@ -1,8 +1,9 @@
 // Where ready-made tasks come from: a scenario playbook or a layer's checklist (files in playbooks/),
 // resolved to rows before any transaction opens so file reads never hold a database lock.
+import { checklistKey } from "../stack/io";
 import type { Tx } from "../db/types";
 import { badRequest, unprocessable } from "../http/errors";
-import { getLayerChecklist, getScenario, type ChecklistItem } from "../playbooks";
+import { getLayerChecklist, getScenario, isValidPlaybookId, type ChecklistItem } from "../playbooks";
 import type { TaskTrack } from "../generated/prisma/client";
 
 export type NewTask = { title: string; details: string; track: TaskTrack; layerId: string | null };
@@ -22,19 +23,10 @@ export async function attachLayers(tx: Tx, tasks: (Omit<NewTask, "layerId"> & { 
   return tasks.map(({ layerKey, ...t }) => ({ ...t, layerId: layerKey ? (byKey.get(layerKey) ?? null) : null }));
 }
 
-/** A layer's own checklist (JSON items or the key of a checklist file) wins over the file named after its key. */
+/** The checklist file a layer names in stack.yaml (`checklist: cache`), else the one named after its key. */
 export async function layerChecklist(layer: { key: string; name: string; checklist: unknown }): Promise<ChecklistItem[]> {
-  const own = layer.checklist;
-  if (Array.isArray(own)) {
-    const items = own
-      .map((x): ChecklistItem | null =>
-        typeof x === "string" ? { title: x, details: "" } : x && typeof x === "object" && "title" in x && typeof x.title === "string" ? { title: x.title, details: "details" in x && typeof x.details === "string" ? x.details : "" } : null,
-      )
-      .filter((x): x is ChecklistItem => x !== null && x.title.trim() !== "");
-    if (items.length) return items;
-  }
-  const key = typeof own === "string" && /^[a-z0-9-]+$/.test(own) ? own : /^[a-z0-9-]+$/.test(layer.key) ? layer.key : null;
-  const file = key ? await getLayerChecklist(key) : null;
+  const key = checklistKey(layer.checklist) ?? layer.key;
+  const file = isValidPlaybookId(key) ? await getLayerChecklist(key) : null;
   if (!file || !file.items.length) throw unprocessable("no_checklist", `${layer.name} has no checklist.`, { layerId: "this layer has no checklist" });
   return file.items;
 }
