@@ -1,6 +1,7 @@
 "use client";
 // One switch for the public maintenance page, with its message and the nginx rule that serves it.
 import { useState } from "react";
+import { DEFAULT_MAINTENANCE_MESSAGE } from "@/lib/incidents/maintenance-text";
 import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
 import { useMaintenance } from "./hooks";
@@ -9,7 +10,6 @@ import { dateTimeOf } from "./format";
 import type { Maintenance } from "./types";
 import { Icon } from "./icons";
 
-const DEFAULT_MESSAGE = "We are working on a problem with the site. It will be back as soon as it is fixed.";
 
 export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string; canToggle: boolean }) {
   const qc = useQueryClient();
@@ -25,7 +25,7 @@ export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string
   );
   if (error) return <p className="field-error">Could not load the maintenance state: {error.message}</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading maintenance state…</p>;
-  const message = draft ?? (data.message || DEFAULT_MESSAGE);
+  const message = draft ?? (data.message || DEFAULT_MAINTENANCE_MESSAGE);
   const fieldError = save.error?.fields.message;
 
   return (

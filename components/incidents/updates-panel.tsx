@@ -12,7 +12,8 @@ export function UpdatesPanel({ incident, me }: { incident: IncidentDetail; me: M
   const [body, setBody] = useState("");
   const [audience, setAudience] = useState<Audience>("internal");
   const [notice, setNotice] = useState("");
-  const leads = canLead(me, incident.leader) && incident.status !== "resolved";
+  // After resolving, the leader can still post the final "all clear" (the API allows it too).
+  const leads = canLead(me, incident.leader);
   const draft = useAction(incident.id, () => apiFetch<{ body: string }>(`/api/incidents/${incident.id}/updates/draft`), (r) => setBody(r.body));
   const post = useAction(incident.id, (b: { body: string; audience: Audience }) => apiFetch(`/api/incidents/${incident.id}/updates`, { method: "POST", body: b }), () => {
     setNotice(`${audience === "public" ? "Public" : "Internal"} update posted.`);

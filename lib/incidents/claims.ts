@@ -7,7 +7,7 @@ import { mutate, type Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import type { Task } from "../generated/prisma/client";
 import { appendTimeline } from "./timeline";
-import { isLeader, requireOpen } from "./guard";
+import { isLeader, requireLeader, requireOpen } from "./guard";
 import { taskView, type TaskView } from "./queries";
 import { refOf, requireResponder, touchParticipant, userRefs } from "./users";
 
@@ -71,7 +71,8 @@ export async function completeTask(actor: Actor, taskId: string): Promise<TaskVi
 export async function assignTask(actor: Actor, taskId: string, userId: string): Promise<TaskView> {
   return mutate(async (tx, emit) => {
     const task = await loadTask(tx, taskId);
-    if (!isLeader(actor, task.incident)) throw forbidden("Only the incident leader (or an admin) can assign tasks.");
+    // Locks the incident like every leader action, so a handover in flight cannot race this check.
+    await requireLeader(tx, actor, task.incidentId, "assign tasks");
     if (task.status === "done") throw conflict("task_done", "This task is already done.");
     const user = await requireResponder(tx, userId, "userId");
     await tx.task.update({ where: { id: taskId }, data: { status: "claimed", assigneeId: user.id, claimedAt: new Date() } });

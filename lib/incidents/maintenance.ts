@@ -9,7 +9,9 @@ import { appendTimeline } from "./timeline";
 import { touchParticipant } from "./users";
 import { enqueueWebhook } from "../webhooks/enqueue";
 
-export const DEFAULT_MAINTENANCE_MESSAGE = "We are working on a problem with the site. Please try again in a few minutes.";
+import { DEFAULT_MAINTENANCE_MESSAGE } from "./maintenance-text";
+
+export { DEFAULT_MAINTENANCE_MESSAGE };
 export const RETRY_AFTER_SEC = 300;
 
 export type MaintenanceView = { enabled: boolean; message: string; updatedAt: string; incidentId: string | null; nginxSnippet: string };
