@@ -6,6 +6,7 @@ import { redactConfig } from "../checks/secrets";
 import { notFound } from "../http/errors";
 import type { Check, Layer } from "../generated/prisma/client";
 import { checklistKey } from "./io";
+import { latestResults, latestStateChanges, type ResultRow } from "./recent";
 import { narrow } from "./narrowing";
 import { layerStatus, type Status } from "./status";
 import { combineTallies, toUptime, uptimeTallies } from "./uptime";
@@ -46,10 +47,8 @@ function statusSince(checks: readonly Check[], status: Status): string | null {
   return new Date(t).toISOString();
 }
 
-async function sparkline(checkId: string | undefined, take = SPARK_POINTS): Promise<SparkPoint[]> {
-  if (!checkId) return [];
-  const rows = await db().checkResult.findMany({ where: { checkId }, orderBy: { at: "desc" }, take, select: { at: true, latencyMs: true, ok: true } });
-  return rows.reverse().map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, ok: r.ok }));
+function toSpark(rowsNewestFirst: readonly ResultRow[]): SparkPoint[] {
+  return [...rowsNewestFirst].reverse().map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, ok: r.ok }));
 }
 
 type LayerWithChecks = Layer & { checks: Check[] };
@@ -79,13 +78,15 @@ export async function getStackView(): Promise<StackView> {
   });
   if (!stack) return { stack: null, layers: [], narrowing: narrow([]) };
   const tallies = await uptimeTallies(stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id)));
-  const layers = await Promise.all(
-    stack.layers.map(async (l): Promise<LayerView> => ({
+  const primaries = stack.layers.map((l) => primaryCheck(l.checks)?.id).filter((id): id is string => !!id);
+  const recent = await latestResults(primaries, SPARK_POINTS);
+  const layers = stack.layers.map(
+    (l): LayerView => ({
       ...layerBase(l),
       uptime: toUptime(combineTallies(l.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!))),
-      sparkline: await sparkline(primaryCheck(l.checks)?.id),
+      sparkline: toSpark(recent.get(primaryCheck(l.checks)?.id ?? "") ?? []),
       checks: l.checks.map(checkView),
-    })),
+    }),
   );
   return { stack: { id: stack.id, name: stack.name, version: stack.version }, layers, narrowing: narrow(layers) };
 }
@@ -94,23 +95,20 @@ export async function getLayerDetail(id: string, opts: { showHeartbeatPath: bool
   const layer = await db().layer.findUnique({ where: { id }, include: { checks: { orderBy: { key: "asc" } } } });
   if (!layer) throw notFound("Layer");
   const tallies = await uptimeTallies(layer.checks.map((c) => c.id));
-  const checks = await Promise.all(
-    layer.checks.map(async (c): Promise<CheckDetail> => {
-      const [results, changes] = await Promise.all([
-        db().checkResult.findMany({ where: { checkId: c.id }, orderBy: { at: "desc" }, take: 60 }),
-        db().checkStateChange.findMany({ where: { checkId: c.id }, orderBy: { at: "desc" }, take: 20 }),
-      ]);
-      return {
-        ...checkView(c),
-        uptime: toUptime(tallies.get(c.id)!),
-        lastHeartbeatAt: c.lastHeartbeatAt?.toISOString() ?? null,
-        ...(opts.showHeartbeatPath && c.heartbeatToken ? { heartbeatPath: `/api/heartbeat/${c.heartbeatToken}` } : {}),
-        results: results.map((r) => ({ at: r.at.toISOString(), ok: r.ok, state: r.state, latencyMs: r.latencyMs, metric: r.metric, message: r.message })),
-        stateChanges: changes.map((s) => ({ at: s.at.toISOString(), from: s.from, to: s.to, message: s.message })),
-        sparkline: [...results].reverse().map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, ok: r.ok })),
-      };
-    }),
-  );
+  const ids = layer.checks.map((c) => c.id);
+  const [results, changes] = await Promise.all([latestResults(ids, 60), latestStateChanges(ids, 20)]);
+  const checks = layer.checks.map((c): CheckDetail => {
+    const rows = results.get(c.id) ?? [];
+    return {
+      ...checkView(c),
+      uptime: toUptime(tallies.get(c.id)!),
+      lastHeartbeatAt: c.lastHeartbeatAt?.toISOString() ?? null,
+      ...(opts.showHeartbeatPath && c.heartbeatToken ? { heartbeatPath: `/api/heartbeat/${c.heartbeatToken}` } : {}),
+      results: rows.map((r) => ({ at: r.at.toISOString(), ok: r.ok, state: r.state, latencyMs: r.latencyMs, metric: r.metric, message: r.message })),
+      stateChanges: (changes.get(c.id) ?? []).map((s) => ({ at: s.at.toISOString(), from: s.from, to: s.to, message: s.message })),
+      sparkline: toSpark(rows),
+    };
+  });
   const enabled = layer.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!);
   return { ...layerBase(layer), uptime: toUptime(combineTallies(enabled)), sparkline: checks.find((c) => c.id === primaryCheck(layer.checks)?.id)?.sparkline ?? [], checks };
 }
