@@ -6,14 +6,23 @@ import type { WebhookData, WebhookEvent } from "./events";
 import { subscribersOf } from "./subscribers";
 
 export async function enqueueWebhook<E extends WebhookEvent>(tx: Tx, event: E, data: WebhookData[E]): Promise<void> {
+  await enqueueWebhooks(tx, event, [data]);
+}
+
+/** Many payloads of one event in one statement (a burst of check changes is one insert). */
+export async function enqueueWebhooks<E extends WebhookEvent>(tx: Tx, event: E, data: readonly WebhookData[E][]): Promise<void> {
+  if (!data.length) return;
   const ids = await subscribersOf(tx, event);
   if (!ids.length) return;
   // Joined against the table, not trusted from the cache: a webhook deleted or disabled on another
   // replica within the cache's TTL must not fail (or receive) this change.
   await tx.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "webhookId", "event", "payload")
-    SELECT gen_random_uuid()::text, w.id, ${event}, ${JSON.stringify(data)}::jsonb
-    FROM "Webhook" w WHERE w.id = ANY(${ids}::text[]) AND w.enabled`;
+    SELECT gen_random_uuid()::text, w.id, ${event}, p.payload
+    FROM "Webhook" w CROSS JOIN unnest(${data.map((d) => JSON.stringify(d))}::text[]) WITH ORDINALITY AS p0(body, n)
+    CROSS JOIN LATERAL (SELECT p0.body::jsonb AS payload) p
+    WHERE w.id = ANY(${ids}::text[]) AND w.enabled
+    ORDER BY p0.n, w.id`;
 }
 
 export type CheckChange = { checkId: string; checkName: string; layerId: string; layerName: string; from: string; to: string; message: string; at: Date };
@@ -28,13 +37,16 @@ export async function enqueueLayerChanges(tx: Tx, changes: readonly CheckChange[
   const layerIds = [...new Set(changes.map((c) => c.layerId))];
   const checks = await tx.check.findMany({ where: { layerId: { in: layerIds } }, select: { layerId: true, state: true, critical: true, enabled: true } });
   const status = new Map(layerIds.map((id) => [id, layerStatus(checks.filter((c) => c.layerId === id))]));
-  for (const c of changes)
-    await enqueueWebhook(tx, "layer.state_changed", {
+  await enqueueWebhooks(
+    tx,
+    "layer.state_changed",
+    changes.map((c) => ({
       layer: { id: c.layerId, name: c.layerName, status: status.get(c.layerId) ?? "unknown" },
       check: { id: c.checkId, name: c.checkName },
       from: c.from,
       to: c.to,
       message: c.message,
       at: c.at.toISOString(),
-    });
+    })),
+  );
 }

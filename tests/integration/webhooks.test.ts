@@ -188,14 +188,22 @@ describe("outgoing webhooks", () => {
     await createHook({ events: ["layer.state_changed"], format: "generic" });
     const layer = await seedLayer(core, { key: "db", name: "Database" });
     const check = await core.ctx.prisma.check.create({ data: { layerId: layer.id, key: "pg", name: "Postgres ping", type: "tcp", config: {}, state: "up" } });
+    const replica = await core.ctx.prisma.check.create({ data: { layerId: layer.id, key: "replica", name: "Replica lag", type: "tcp", config: {}, state: "up", critical: false } });
+    // Two changes in one batch: one delivery each, both carrying the layer's status after the batch.
     await recordStateChanges([
       { checkId: check.id, checkName: check.name, layerId: layer.id, layerName: layer.name, from: "up", to: "down", message: "connection refused", at: new Date(), latencyMs: null },
+      { checkId: replica.id, checkName: replica.name, layerId: layer.id, layerName: layer.name, from: "up", to: "degraded", message: "lag 40 s", at: new Date(), latencyMs: null },
     ]);
     await dispatchDue(fast);
     expect(receiver.received.map(parsed)[0]).toMatchObject({
       event: "layer.state_changed",
       data: { layer: { id: layer.id, name: "Database", status: "down" }, check: { name: "Postgres ping" }, from: "up", to: "down", message: "connection refused" },
     });
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received.map((r) => parsed(r).data)).toEqual([
+      expect.objectContaining({ check: expect.objectContaining({ name: "Postgres ping" }), layer: expect.objectContaining({ status: "down" }) }),
+      expect.objectContaining({ check: expect.objectContaining({ name: "Replica lag" }), layer: expect.objectContaining({ status: "down" }) }),
+    ]);
   });
 
   it("sends a test ping on demand; the secret never appears again and URL credentials are redacted", async () => {
