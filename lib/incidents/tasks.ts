@@ -18,14 +18,22 @@ export const trackWord = (t: NewTask["track"]) => TRACK_WORDS[t];
 /** Inserts tasks and says so on the timeline; the caller has already checked who may. */
 export async function insertTasks(tx: Tx, emit: Emit, incidentId: string, actorId: string, tasks: NewTask[], source: string | null, assigneeId?: string): Promise<string[]> {
   const now = new Date();
-  const ids: string[] = [];
-  for (const t of tasks) {
-    const row = await tx.task.create({
-      data: { incidentId, title: t.title, details: t.details, track: t.track, layerId: t.layerId, createdById: actorId, ...(assigneeId ? { assigneeId, status: "claimed", claimedAt: now } : {}) },
-      select: { id: true },
-    });
-    ids.push(row.id);
-  }
+  // One insert for a whole playbook. Tasks list by (createdAt, id) and ids are random, so each row
+  // is stamped 1 ms after the previous one to keep the playbook's order.
+  const rows = await tx.task.createManyAndReturn({
+    data: tasks.map((t, i) => ({
+      incidentId,
+      title: t.title,
+      details: t.details,
+      track: t.track,
+      layerId: t.layerId,
+      createdById: actorId,
+      createdAt: new Date(now.getTime() + i),
+      ...(assigneeId ? { assigneeId, status: "claimed" as const, claimedAt: now } : {}),
+    })),
+    select: { id: true },
+  });
+  const ids = rows.map((r) => r.id);
   if (tasks.length === 1 && !source) {
     await appendTimeline(tx, emit, incidentId, { kind: "task", actorId, text: `Task added (${trackWord(tasks[0].track)}): ${tasks[0].title}`, data: { action: "created", taskId: ids[0] } });
   } else if (tasks.length) {
