@@ -42,7 +42,8 @@ export async function actorFromApiToken(token: string | undefined): Promise<Acto
   if (!token) return null;
   const t = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!t || t.revokedAt || t.user.disabled) return null;
-  await db().apiToken.update({ where: { id: t.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" is for spotting stale tokens: a minute's precision spares a write on every call.
+  if (!t.lastUsedAt || Date.now() - t.lastUsedAt.getTime() > 60_000) await db().apiToken.update({ where: { id: t.id }, data: { lastUsedAt: new Date() } });
   return toActor(t.user, "token");
 }
 
