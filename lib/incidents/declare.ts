@@ -27,6 +27,7 @@ export async function declareIncident(actor: Actor, input: DeclareInput): Promis
     const incident = await tx.incident.create({
       data: {
         title: input.title,
+        publicTitle: input.publicTitle ?? null,
         severity: input.severity,
         symptoms: input.symptoms,
         layerIds,

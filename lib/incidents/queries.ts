@@ -27,6 +27,8 @@ export type IncidentSummary = {
   id: string;
   number: number;
   title: string;
+  /** The title customers see (null until the leader writes one). */
+  publicTitle: string | null;
   severity: Severity;
   status: IncidentStatus;
   leader: UserRef;
@@ -56,6 +58,7 @@ type IncidentRow = {
   id: string;
   number: number;
   title: string;
+  publicTitle: string | null;
   severity: Severity;
   status: IncidentStatus;
   leaderId: string;
@@ -77,6 +80,7 @@ function summaryOf(row: IncidentRow, users: Map<string, UserRef>, openTasks: num
     id: row.id,
     number: row.number,
     title: row.title,
+    publicTitle: row.publicTitle,
     severity: row.severity,
     status: row.status,
     leader: refOf(users, row.leaderId),

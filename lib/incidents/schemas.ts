@@ -11,9 +11,12 @@ export const status = z.enum(["investigating", "identified", "monitoring", "reso
 export const track = z.enum(TASK_TRACKS, { message: `must be one of ${TASK_TRACKS.join(", ")}` });
 const playbookId = z.string().trim().regex(PLAYBOOK_ID_PATTERN, "must be a playbook id (lowercase letters, digits and dashes)").max(100);
 const title = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
+/** What customers see; written for them, never the internal title. "" clears it. */
+const publicTitle = z.preprocess(blankToUndefined, z.string().trim().min(1, "is required").max(200, "must be at most 200 characters").optional());
 
 export const declareInput = z.object({
   title,
+  publicTitle,
   severity,
   symptoms: z.string().trim().max(5000, "must be at most 5000 characters").optional().default(""),
   layerIds: z.array(z.string().min(1)).max(100).optional().default([]),
@@ -28,6 +31,7 @@ export const incidentPatchInput = z
     summary: z.string().trim().max(10_000, "must be at most 10000 characters").optional(),
     cadenceMinutes: z.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(1, "must be at least 1 minute").max(24 * 60, "must be at most 1440 minutes").optional(),
     title: title.optional(),
+    publicTitle,
     severity: severity.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change" });

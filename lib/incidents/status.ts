@@ -35,6 +35,10 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
       data.title = patch.title;
       lines.push({ kind: "status", text: `Title changed to "${patch.title}"`, data: { field: "title", from: inc.title, to: patch.title } });
     }
+    if (patch.publicTitle && patch.publicTitle !== inc.publicTitle) {
+      data.publicTitle = patch.publicTitle;
+      lines.push({ kind: "status", text: `Public title set to "${patch.publicTitle}"`, data: { field: "publicTitle", from: inc.publicTitle, to: patch.publicTitle } });
+    }
     if (patch.severity && patch.severity !== inc.severity) {
       data.severity = patch.severity;
       lines.push({ kind: "status", text: `Severity changed from ${inc.severity} to ${patch.severity}`, data: { field: "severity", from: inc.severity, to: patch.severity } });

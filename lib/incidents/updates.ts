@@ -1,6 +1,7 @@
 // Status updates: posting one restarts the countdown to the next (the incident's cadence).
 import type { Actor } from "../auth/actor";
 import { mutate } from "../realtime/outbox";
+import { unprocessable } from "../http/errors";
 import { rooms } from "../realtime/catalogue";
 import { appendTimeline } from "./timeline";
 import { requireLeader } from "./guard";
@@ -12,8 +13,12 @@ import { incidentRef } from "../webhooks/events";
 export async function postUpdate(actor: Actor, incidentId: string, input: { body: string; audience: "internal" | "public" }): Promise<StatusUpdateView> {
   return mutate(async (tx, emit) => {
     const inc = await requireLeader(tx, actor, incidentId, "post status updates");
+    if (input.audience === "public" && !inc.publicTitle)
+      throw unprocessable("public_title_required", "Give the incident a public title before publishing anything about it.", { publicTitle: "is required before a public update" });
     const now = new Date();
-    const update = await tx.statusUpdate.create({ data: { incidentId, authorId: actor.id, body: input.body, audience: input.audience, createdAt: now } });
+    const update = await tx.statusUpdate.create({
+      data: { incidentId, authorId: actor.id, body: input.body, audience: input.audience, createdAt: now, ...(input.audience === "public" ? { publicTitle: inc.publicTitle, status: inc.status } : {}) },
+    });
     await tx.incident.update({ where: { id: incidentId }, data: { lastUpdateAt: now, nextUpdateDue: new Date(now.getTime() + inc.cadenceMinutes * 60_000), overdueSince: null } });
     await touchParticipant(tx, incidentId, actor.id);
     await appendTimeline(tx, emit, incidentId, {

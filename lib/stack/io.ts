@@ -6,8 +6,8 @@ import { db } from "../runtime/context";
 import { mutate } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { unprocessable } from "../http/errors";
-import type { Json } from "../db/types";
-import { issuesToFields, validateStack, type StackInput, type StackIssue, type StackSpec } from "./schema";
+import type { Json, Tx } from "../db/types";
+import { issuesToFields, validateStack, type ComponentSpec, type StackInput, type StackIssue, type StackSpec } from "./schema";
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: StackIssue[] };
 
@@ -39,7 +39,7 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
   if (!v.ok) throw invalidStack(v.errors);
   const spec = v.stack;
   return mutate(async (tx, emit) => {
-    const existing = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { include: { checks: true } } } });
+    const existing = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { include: { checks: true } }, components: true } });
     const stack = existing
       ? await tx.stack.update({ where: { id: existing.id }, data: { name: spec.name, version: { increment: 1 } } })
       : await tx.stack.create({ data: { name: spec.name } });
@@ -90,16 +90,31 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
         else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
       }
     }
+    await saveComponents(tx, stack.id, existing?.components ?? [], spec.components);
     await emit(rooms.stack, "stack:updated", { version: stack.version });
     return { id: stack.id, version: stack.version };
   });
+}
+
+/** Components matched by key like layers, so their ids (public API ids) and overrides survive an edit. */
+async function saveComponents(tx: Tx, stackId: string, old: { id: string; key: string }[], specs: ComponentSpec[]): Promise<void> {
+  const byKey = new Map(old.map((c) => [c.key, c]));
+  const keep = new Set(specs.map((c) => c.key));
+  const gone = old.filter((c) => !keep.has(c.key)).map((c) => c.id);
+  if (gone.length) await tx.component.deleteMany({ where: { id: { in: gone } } });
+  for (const [position, c] of specs.entries()) {
+    const data = { position, name: c.name, description: c.description, group: c.group ?? null, layers: c.layers as Json };
+    const prev = byKey.get(c.key);
+    if (prev) await tx.component.update({ where: { id: prev.id }, data });
+    else await tx.component.create({ data: { ...data, stackId, key: c.key } });
+  }
 }
 
 /** The stored stack as a stack.yaml document (null when none is defined yet). */
 export async function loadStackSpec(): Promise<StackInput | null> {
   const stack = await db().stack.findFirst({
     orderBy: { updatedAt: "asc" },
-    include: { layers: { orderBy: { position: "asc" }, include: { checks: { orderBy: { key: "asc" } } } } },
+    include: { layers: { orderBy: { position: "asc" }, include: { checks: { orderBy: { key: "asc" } } } }, components: { orderBy: { position: "asc" } } },
   });
   if (!stack) return null;
   return {
@@ -128,6 +143,17 @@ export async function loadStackSpec(): Promise<StackInput | null> {
         thresholds: c.thresholds as Record<string, number>,
       })),
     })),
+    ...(stack.components.length
+      ? {
+          components: stack.components.map((c) => ({
+            key: c.key,
+            name: c.name,
+            ...(c.description ? { description: c.description } : {}),
+            ...(c.group ? { group: c.group } : {}),
+            layers: c.layers as ComponentSpec["layers"],
+          })),
+        }
+      : {}),
   };
 }
 

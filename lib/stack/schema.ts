@@ -59,10 +59,37 @@ export const layerSchema = z
   .strict();
 export type LayerSpec = z.output<typeof layerSchema>;
 
+/** How much of a component a failing layer takes down. */
+export const COMPONENT_IMPACTS = ["major", "partial", "degraded"] as const;
+export type ComponentImpact = (typeof COMPONENT_IMPACTS)[number];
+
+export const componentSchema = z
+  .object({
+    key,
+    /** What customers call it ("Checkout"): the only name of it that leaves the authenticated app. */
+    name: z.string().trim().min(1, "name is required").max(120),
+    description: z.string().max(500).default(""),
+    group: z.string().trim().min(1).max(120).optional(),
+    layers: z
+      .array(
+        z
+          .object({
+            layer: key,
+            impact: z.enum(COMPONENT_IMPACTS, { message: "must be major, partial or degraded" }).default("major"),
+          })
+          .strict(),
+      )
+      .min(1, "map the component to at least one layer"),
+  })
+  .strict();
+export type ComponentSpec = z.output<typeof componentSchema>;
+
 export const stackSchema = z
   .object({
     name: z.string().trim().min(1, "name is required").max(120),
     layers: z.array(layerSchema),
+    /** Customer-facing components; without any, each `public` layer stands for one (its publicName, major impact). */
+    components: z.array(componentSchema).default([]),
   })
   .strict();
 export type StackSpec = z.output<typeof stackSchema>;
@@ -119,6 +146,21 @@ function crossChecks(input: unknown): StackIssue[] {
       if (config) for (const issue of literalSecretIssues(config)) errors.push({ path: `${cp}.config.${issue.path}`, message: issue.message });
       if (typeof check.timeoutMs === "number" && typeof check.intervalSec === "number" && check.timeoutMs > check.intervalSec * 1000)
         errors.push({ path: `${cp}.timeoutMs`, message: "the timeout must not exceed the interval" });
+    });
+  });
+  const componentKeys = new Map<unknown, number>();
+  asArray(asObject(input)?.components).forEach((rawComponent, ci) => {
+    const component = asObject(rawComponent) ?? {};
+    const cp = `components[${ci}]`;
+    if (typeof component.key === "string" && componentKeys.has(component.key)) errors.push({ path: `${cp}.key`, message: `duplicate component key "${component.key}" (also components[${componentKeys.get(component.key)}])` });
+    else componentKeys.set(component.key, ci);
+    const seenLayers = new Set<unknown>();
+    asArray(component.layers).forEach((rawDep, di) => {
+      const layer = asObject(rawDep)?.layer;
+      if (typeof layer !== "string") return;
+      if (!layerKeys.has(layer)) errors.push({ path: `${cp}.layers[${di}].layer`, message: `no layer has the key "${layer}"` });
+      else if (seenLayers.has(layer)) errors.push({ path: `${cp}.layers[${di}].layer`, message: `layer "${layer}" is listed twice` });
+      seenLayers.add(layer);
     });
   });
   return errors;

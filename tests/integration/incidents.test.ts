@@ -191,6 +191,10 @@ describe("the war room, from declaration to post-mortem", () => {
     await markOverdue();
     expect((await call(incident.GET, "GET", "/", { as: viewer, ...p(id) })).body.incident).toMatchObject({ overdue: true });
     const before = Date.now();
+    const untitled = await call(updates.POST, "POST", "/", { as: other.as, ...p(id), body: { body: "We found the cause: the database pool.", audience: "public" } });
+    expect(untitled.status).toBe(422);
+    expect(untitled.body.error.fields).toEqual({ publicTitle: "is required before a public update" });
+    await core.ctx.prisma.incident.update({ where: { id }, data: { publicTitle: "Sign-in is failing for some users" } });
     const up = await call(updates.POST, "POST", "/", { as: other.as, ...p(id), body: { body: "We found the cause: the database pool.", audience: "public" } });
     expect(up.status).toBe(201);
     const after = (await call(incident.GET, "GET", "/", { as: viewer, ...p(id) })).body.incident as IncidentDetail;

@@ -165,6 +165,7 @@ describe("outgoing webhooks", () => {
     });
     const id = await declare("Payments failing");
     const p = { params: { id } };
+    await core.ctx.prisma.incident.update({ where: { id }, data: { publicTitle: "Payments are failing" } });
     expect((await call(updates.POST, "POST", "/", { as: admin, ...p, body: { body: "Looking into it.", audience: "public" } })).status).toBe(201);
     await core.ctx.prisma.incident.update({ where: { id }, data: { nextUpdateDue: new Date(Date.now() - 1000) } });
     expect(await markOverdue()).toEqual([id]);
