@@ -193,7 +193,7 @@ describe("the war room, from declaration to post-mortem", () => {
     const before = Date.now();
     const untitled = await call(updates.POST, "POST", "/", { as: other.as, ...p(id), body: { body: "We found the cause: the database pool.", audience: "public" } });
     expect(untitled.status).toBe(422);
-    expect(untitled.body.error.fields).toEqual({ publicTitle: "is required before a public update" });
+    expect((untitled.body.error as { fields: Record<string, string> }).fields).toEqual({ publicTitle: "is required before a public update" });
     await core.ctx.prisma.incident.update({ where: { id }, data: { publicTitle: "Sign-in is failing for some users" } });
     const up = await call(updates.POST, "POST", "/", { as: other.as, ...p(id), body: { body: "We found the cause: the database pool.", audience: "public" } });
     expect(up.status).toBe(201);
