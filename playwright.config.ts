@@ -5,7 +5,8 @@ const external = process.env.E2E_BASE_URL;
 // E2E_DB=postgres runs the same suite against a fresh PostgreSQL database instead of the embedded one.
 const onPostgres = process.env.E2E_DB === "postgres";
 const pgBase = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const pgUrl = pgBase.replace(/\/[^/?]*(\?.*)?$/, "/warroom_e2e$1");
+const pgDb = process.env.E2E_PG_DB ?? "warroom_e2e";
+const pgUrl = pgBase.replace(/\/[^/?]*(\?.*)?$/, `/${pgDb}$1`);
 export const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -28,7 +29,7 @@ export default defineConfig({
     ? undefined
     : {
         // The production build on a fresh embedded database, as a new user would run it.
-        command: onPostgres ? "node --import tsx scripts/fresh-database.ts warroom_e2e && node --import tsx server.ts" : "rm -rf .e2e-data && node --import tsx server.ts",
+        command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node --import tsx server.ts` : "rm -rf .e2e-data && node --import tsx server.ts",
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
