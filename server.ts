@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { bootCore } from "./lib/runtime/boot";
 import { startServices } from "./lib/runtime/services";
+import { startPublicSite } from "./lib/public/service";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -17,7 +18,12 @@ const { log } = core.ctx;
 const app = next({ dev, hostname: host, port, turbopack: dev });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+// Public pages and APIs are answered from memory before Next sees the request: they take the
+// users' traffic during an outage.
+const publicSite = await startPublicSite(core.ctx);
+const server = createServer((req, res) => {
+  if (!publicSite.site.handle(req, res)) void handle(req, res);
+});
 const services = await startServices(core.ctx, server);
 
 server.listen(port, host, () => {
@@ -32,6 +38,8 @@ async function shutdown(signal: string) {
   log.info({ signal }, "shutting down");
   const timer = setTimeout(() => process.exit(1), 15_000).unref();
   // Stop taking work, let in-flight requests finish their transactions, then close the database.
+  // Live status streams never finish by themselves: end them first.
+  publicSite.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await services.stop();
   await core.close();

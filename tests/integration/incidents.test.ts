@@ -23,8 +23,7 @@ import * as complete from "@/app/api/tasks/[id]/complete/route";
 import * as assign from "@/app/api/tasks/[id]/assign/route";
 import * as findings from "@/app/api/tasks/[id]/findings/route";
 import * as maintenance from "@/app/api/maintenance/route";
-import * as publicMaintenance from "@/app/api/public/maintenance/route";
-import * as maintenancePage from "@/app/maintenance/route";
+import { servePublicSite } from "./helpers/public-site";
 import * as support from "@/app/api/support/route";
 import { markOverdue } from "@/lib/incidents/cadence";
 import type { IncidentDetail, TaskView } from "@/lib/incidents/queries";
@@ -163,13 +162,14 @@ describe("the war room, from declaration to post-mortem", () => {
     expect(on.status).toBe(200);
     expect(on.body.maintenance).toMatchObject({ enabled: true, incidentId: id });
     expect((on.body.maintenance as { nginxSnippet: string }).nginxSnippet).toContain("/api/public/maintenance");
-    const page = await call(maintenancePage.GET, "GET", "/maintenance", { as: { origin: null } });
+    const site = await servePublicSite(core);
+    const page = await fetch(`${site.url}/maintenance`);
     expect(page.status).toBe(503);
     expect(page.headers.get("retry-after")).toBe("300");
-    expect(String(page.body.text)).toContain("Checkout is paused while we fix a database problem.");
-    const pub = await call(publicMaintenance.GET, "GET", "/api/public/maintenance", { as: { origin: null } });
-    expect(pub.body).toMatchObject({ enabled: true, message: "Checkout is paused while we fix a database problem." });
-    expect(typeof pub.body.since).toBe("string");
+    expect(await page.text()).toContain("Checkout is paused while we fix a database problem.");
+    const pub = await (await fetch(`${site.url}/api/public/maintenance`)).json();
+    expect(pub).toMatchObject({ enabled: true, message: "Checkout is paused while we fix a database problem." });
+    expect(typeof pub.since).toBe("string");
 
     // The draft reflects what changed; support sees the customer-safe view.
     const d = await call(draft.GET, "GET", "/", { as: viewer, ...p(id) });
@@ -206,8 +206,9 @@ describe("the war room, from declaration to post-mortem", () => {
 
     // Maintenance off.
     expect((await call(maintenance.PUT, "PUT", "/api/maintenance", { as: admin, body: { enabled: false, message: "" } })).status).toBe(200);
-    expect((await call(maintenancePage.GET, "GET", "/maintenance", { as: { origin: null } })).status).toBe(200);
-    expect((await call(publicMaintenance.GET, "GET", "/api/public/maintenance", { as: { origin: null } })).body).toMatchObject({ enabled: false, since: null });
+    expect((await fetch(`${site.url}/maintenance`)).status).toBe(200);
+    expect(await (await fetch(`${site.url}/api/public/maintenance`)).json()).toMatchObject({ enabled: false, since: null });
+    await site.close();
     expect((await events(id, "kinds=maintenance")).events.map((e) => (e.data as { enabled: boolean }).enabled)).toEqual([true, false]);
 
     // Status: forward, re-open, bad moves refused, resolve needs a summary.
