@@ -168,6 +168,9 @@ describe("Statuspage documents", () => {
     ]);
     const list = docs["/api/v2/components.json"].components;
     expect(inc.components).toEqual([list.find((c) => c.id === ids.signIn), list.find((c) => c.id === ids.checkout)]);
+    const untitled = statuspageDocuments(stateOf(COMPONENTS, [{ ...RESOLVED, name: "" }]), PAGE);
+    expectValid(untitled);
+    expect(untitled["/api/v2/incidents.json"].incidents[0].name).toBe("Service incident");
     const resolved = docs["/api/v2/incidents.json"].incidents[1];
     expect(resolved).toMatchObject({ status: "resolved", monitoring_at: T(-2950), resolved_at: T(-2900) });
   });

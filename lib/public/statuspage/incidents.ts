@@ -9,6 +9,9 @@ type Ctx = { pageId: string; shortlink: string; leaves: Map<string, SpLeafCompon
 
 const componentsOf = (ids: readonly string[], leaves: Ctx["leaves"]) => ids.flatMap((id) => leaves.get(id) ?? []);
 
+/** Incidents published before public titles existed have none; Statuspage readers expect a name. */
+export const UNTITLED_INCIDENT = "Service incident";
+
 const INCIDENT_STATUSES = new Set<string>(["investigating", "identified", "monitoring", "resolved"]);
 
 function update<S extends string>(incidentId: string, u: { id: string; status: S; body: string; at: string }) {
@@ -32,7 +35,7 @@ function update<S extends string>(incidentId: string, u: { id: string; status: S
 export function statuspageIncident(i: PublicIncident, ctx: Ctx): SpIncident {
   return {
     id: i.id,
-    name: i.name,
+    name: i.name.trim() || UNTITLED_INCIDENT,
     status: i.status,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
