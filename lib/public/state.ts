@@ -19,6 +19,8 @@ export type PublicComponent = {
   status: ComponentStatus;
   /** True when the incident leader set this status by hand. */
   overridden: boolean;
+  /** When the component was declared (ISO). Layers record no creation time, so a layer standing in for a component uses its updatedAt. */
+  createdAt: string;
   updatedAt: string;
 };
 
@@ -121,10 +123,10 @@ export async function readPublicState(client: Client = db(), now = new Date()): 
   // Without declared components, each public layer stands for one (backwards compatible stacks).
   const specs =
     stack && stack.components.length
-      ? stack.components.map((c) => ({ id: c.id, key: c.key, name: c.name, description: c.description, group: c.group, position: c.position, deps: depsOf(c.layers), override: c.overrideStatus as ComponentStatus | null, changedAt: Math.max(c.overrideAt?.getTime() ?? 0, c.createdAt.getTime()) }))
+      ? stack.components.map((c) => ({ id: c.id, key: c.key, name: c.name, description: c.description, group: c.group, position: c.position, deps: depsOf(c.layers), override: c.overrideStatus as ComponentStatus | null, createdAt: c.createdAt as Date | null, changedAt: Math.max(c.overrideAt?.getTime() ?? 0, c.createdAt.getTime()) }))
       : layers
           .filter((l) => l.public)
-          .map((l, i) => ({ id: l.id, key: l.key, name: l.publicName ?? l.key, description: "", group: null, position: i, deps: [{ layer: l.key, impact: "major" as ComponentImpact }], override: null, changedAt: 0 }));
+          .map((l, i) => ({ id: l.id, key: l.key, name: l.publicName ?? l.key, description: "", group: null, position: i, deps: [{ layer: l.key, impact: "major" as ComponentImpact }], override: null, createdAt: null, changedAt: 0 }));
 
   const components: PublicComponent[] = specs.map((c) => {
     const status = componentStatus(
@@ -132,7 +134,8 @@ export async function readPublicState(client: Client = db(), now = new Date()): 
       { override: c.override, maintenance: componentsInWindow.has(c.key) },
     );
     const changed = Math.max(c.changedAt, sinceOf(c.deps.map((d) => d.layer)));
-    return { id: c.id, key: c.key, name: c.name, description: c.description, group: c.group, position: c.position, status, overridden: !!c.override, updatedAt: new Date(changed || now.getTime()).toISOString() };
+    const updatedAt = new Date(changed || now.getTime()).toISOString();
+    return { id: c.id, key: c.key, name: c.name, description: c.description, group: c.group, position: c.position, status, overridden: !!c.override, createdAt: c.createdAt?.toISOString() ?? updatedAt, updatedAt };
   });
   const componentIdByKey = new Map(components.map((c) => [c.key, c.id]));
   const componentsOfLayer = (layerKey: string) => specs.filter((s) => s.deps.some((d) => d.layer === layerKey)).map((s) => s.id);
