@@ -5,8 +5,13 @@ import { PublicSite } from "./site";
 import { readPublicState } from "./state";
 import { publicUrl } from "./url";
 import type { RenderExtras } from "./documents";
+import { statuspageDocuments } from "./statuspage";
+import { uuidV5 } from "./statuspage/uuid";
 
-export const publicExtras: RenderExtras = {};
+export const publicExtras: RenderExtras = {
+  // The page id follows the public URL: the same on every replica and restart.
+  more: (s) => statuspageDocuments(s, { id: uuidV5(`page:${publicUrl()}`), name: s.pageName, url: `${publicUrl()}/status`, timeZone: "Etc/UTC" }),
+};
 
 export async function startPublicSite(ctx: AppContext): Promise<{ site: PublicSite; stop: () => void }> {
   const site = new PublicSite({ read: () => readPublicState(), baseUrl: publicUrl, extras: publicExtras, changeMarker: latestSeq, log: ctx.log });

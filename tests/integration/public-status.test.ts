@@ -7,6 +7,7 @@ import FeedParser from "feedparser";
 import { startTestCore, type TestCore } from "./helpers/core";
 import { call, sessionFor, type As } from "./helpers/api";
 import { servePublicSite, type PublicHttp } from "./helpers/public-site";
+import { STATUSPAGE_PATHS } from "@/lib/public/statuspage";
 import * as stackRoute from "@/app/api/stack/route";
 import * as incidentsRoute from "@/app/api/incidents/route";
 import * as incidentRoute from "@/app/api/incidents/[id]/route";
@@ -71,7 +72,7 @@ async function setCheck(layerKey: string, state: "up" | "down" | "degraded" | "u
   await pub.site.refresh();
 }
 async function everythingPublic(): Promise<string> {
-  const paths = ["/status", "/status/fragment", "/status/feed.atom", "/api/public/status", "/api/public/maintenance", "/maintenance"];
+  const paths = ["/status", "/status/fragment", "/status/feed.atom", "/api/public/status", "/api/public/maintenance", "/maintenance", ...STATUSPAGE_PATHS];
   const bodies = await Promise.all(paths.map(async (p) => (await get(p)).text()));
   return bodies.join("\n");
 }
@@ -153,6 +154,9 @@ describe("public status over HTTP", () => {
 
   it("lets no internal text reach any public document", async () => {
     const all = await everythingPublic();
+    const summary = await json("/api/v2/summary.json");
+    expect(summary.incidents.map((i: { name: string }) => i.name)).toEqual(["Emails are delayed for some customers"]);
+    expect(summary.page.url).toBe(`${PUBLIC_URL}/status`);
     for (const secret of Object.values(SECRET)) expect(all, secret).not.toContain(secret);
     expect(all).toContain("Emails are delayed for some customers");
   });
