@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildOpenApi, type RouteModule } from "../lib/ops/openapi";
+import { publicOpenApiPaths } from "../lib/public/openapi";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -23,7 +24,7 @@ export async function generateOpenApi(root = process.cwd()): Promise<string> {
     modules.push({ path: "/" + rel.replace(/\[(\w+)\]/g, "{$1}"), methods });
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
-  return JSON.stringify(buildOpenApi(modules, pkg.version), null, 2) + "\n";
+  return JSON.stringify(buildOpenApi(modules, pkg.version, publicOpenApiPaths()), null, 2) + "\n";
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

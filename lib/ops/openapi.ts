@@ -10,8 +10,8 @@ const ERROR = {
   properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } }, required: ["code", "message"] } },
 };
 
-export function buildOpenApi(modules: RouteModule[], version: string): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
+export function buildOpenApi(modules: RouteModule[], version: string, extraPaths: Record<string, Record<string, unknown>> = {}): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = { ...extraPaths };
   for (const m of [...modules].sort((a, b) => a.path.localeCompare(b.path))) {
     const params = [...m.path.matchAll(/\{(\w+)\}/g)].map((x) => ({ name: x[1], in: "path", required: true, schema: { type: "string" } }));
     for (const [method, h] of Object.entries(m.methods)) {

@@ -42,8 +42,6 @@ const POLICY: Record<string, Access> = {
   "PUT /api/maintenance": "responder",
   "GET /api/me": "viewer",
   "GET /api/openapi.json": "public",
-  "GET /api/public/maintenance": "public",
-  "GET /api/public/status": "public",
   "GET /api/stack": "viewer",
   "PUT /api/stack": "admin",
   "GET /api/stack/export": "admin",
