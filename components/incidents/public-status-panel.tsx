@@ -3,10 +3,11 @@
 // the leader's override. Statuses read as words with an icon; colour only repeats them.
 import { useState } from "react";
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_WORDS, type ComponentStatus } from "@/lib/public/components";
-import type { ComponentOverrideResult, ComponentsView, ComponentView } from "@/lib/components/view";
+import type { ComponentOverrideResult, ComponentView } from "@/lib/components/view";
+import { useComponents } from "@/components/stack/use-components";
 import { Icon, type IconName } from "./icons";
 import { useAction } from "./use-action";
 
@@ -26,10 +27,6 @@ export function ComponentStatusWord({ status }: { status: ComponentStatus }) {
       {COMPONENT_STATUS_WORDS[status]}
     </span>
   );
-}
-
-export function useComponents() {
-  return useQuery({ queryKey: ["components"], queryFn: () => apiFetch<ComponentsView>("/api/components"), select: (d) => d.components });
 }
 
 type Props = { incidentId: string; canOverride: boolean };

@@ -9,7 +9,7 @@ const chip = "inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-se
 export function PublicTitle({ incident }: { incident: Pick<IncidentDetail, "publicTitle" | "updates"> }) {
   const published = incident.updates.some((u) => u.audience === "public");
   return (
-    <p className="flex flex-wrap items-center gap-2 text-sm" aria-label="Public title">
+    <div role="group" className="flex flex-wrap items-center gap-2 text-sm" aria-label="Public title">
       <span className="font-medium">
         <Icon name="globe" /> Public title:
       </span>
@@ -29,6 +29,6 @@ export function PublicTitle({ incident }: { incident: Pick<IncidentDetail, "publ
           <Icon name="lock" /> Not published yet
         </span>
       )}
-    </p>
+    </div>
   );
 }
