@@ -49,7 +49,9 @@ test("leader, responder and support run an incident from declaration to post-mor
 
     // 1. The leader declares from the UI, with a playbook.
     await leader.page.goto("/incidents/new", { timeout: 120_000 });
-    await leader.page.getByLabel("Title").fill(title);
+    await leader.page.getByLabel("Title", { exact: true }).fill(title);
+    // A public update (step 7) needs a public title.
+    await leader.page.getByLabel("Public title (optional)").fill("Some customers cannot pay");
     await leader.page.getByLabel("Severity").selectOption("SEV1");
     await leader.page.getByLabel("Symptoms").fill("Checkout answers 502 for most users since a few minutes.");
     await leader.page.getByLabel("Playbook").selectOption("backend-down");

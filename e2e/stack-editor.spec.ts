@@ -183,9 +183,10 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await expect(pasted).toHaveAccessibleDescription("layers[0].key: use lowercase letters, digits and dashes");
     expect(await stackVersion(page)).toBe(beforeImport);
 
-    const importedYaml =
-      yaml.replace(/^name: .*$/m, "name: E2E imported stack") +
-      `  - key: ${IMPORTED.key}\n    name: ${IMPORTED.name}\n    impact: "${IMPORTED.impact}"\n    checks: []\n`;
+    // The new layer goes at the end of `layers:`, which the export follows with `components:` when the stack has any.
+    const extraLayer = `  - key: ${IMPORTED.key}\n    name: ${IMPORTED.name}\n    impact: "${IMPORTED.impact}"\n    checks: []\n`;
+    const renamed = yaml.replace(/^name: .*$/m, "name: E2E imported stack");
+    const importedYaml = /^components:/m.test(renamed) ? renamed.replace(/^components:/m, `${extraLayer}components:`) : renamed + extraLayer;
     await pasted.fill(importedYaml);
     await importButton.click();
     await expect(page.getByRole("status").filter({ hasText: `Saved: stack version ${beforeImport + 1}.` })).toBeVisible();

@@ -26,6 +26,7 @@ export function DeclareForm({ me, playbooks, leaders }: { me: Me; playbooks: Pla
     setErrors({});
     declare.mutate({
       title: String(f.get("title") ?? "").trim(),
+      publicTitle: String(f.get("publicTitle") ?? "").trim(),
       severity: String(f.get("severity")),
       symptoms: String(f.get("symptoms") ?? ""),
       layerIds: f.getAll("layerIds").map(String),
@@ -40,7 +41,15 @@ export function DeclareForm({ me, playbooks, leaders }: { me: Me; playbooks: Pla
       <h1 id="declare-title" className="text-xl font-semibold">
         Declare an incident
       </h1>
-      <Field label="Title" name="title" required maxLength={200} placeholder="Checkout returns errors" error={errors.title} autoFocus />
+      <Field label="Title" name="title" required maxLength={200} placeholder="Checkout returns errors" error={errors.title} hint="Internal: only people signed in to Warroom see it." autoFocus />
+      <Field
+        label="Public title (optional)"
+        name="publicTitle"
+        maxLength={200}
+        placeholder="Some payments are failing"
+        error={errors.publicTitle}
+        hint="What customers will see on the status page and in emails. Nothing is published until you post a public update; you can add or change it later."
+      />
       <label className="flex flex-col gap-1 text-sm font-medium">
         Severity
         <select name="severity" className="input" defaultValue="SEV2" aria-invalid={errors.severity ? true : undefined}>

@@ -9,7 +9,7 @@ const FILTERS: { label: string; kinds: string }[] = [
   { label: "Everything", kinds: "" },
   { label: "Notes, decisions, corrective actions", kinds: "note,decision,corrective" },
   { label: "Tasks and findings", kinds: "task,finding" },
-  { label: "Status and updates", kinds: "declared,status,leader,update,cadence,resolved,postmortem" },
+  { label: "Status and updates", kinds: "declared,status,leader,update,cadence,resolved,postmortem,component" },
   { label: "Check state changes", kinds: "check" },
   { label: "Maintenance page", kinds: "maintenance" },
 ];
@@ -29,6 +29,7 @@ const KIND_LABEL: Record<string, string> = {
   cadence: "Cadence",
   resolved: "Resolved",
   postmortem: "Post-mortem",
+  component: "Public status",
 };
 
 export function Timeline({ incidentId }: { incidentId: string }) {

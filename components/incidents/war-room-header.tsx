@@ -6,6 +6,8 @@ import { SeverityBadge, StatusBadge } from "./badges";
 import { canLead, dateTimeOf, nextStatus } from "./format";
 import { ResolveDialog } from "./resolve-dialog";
 import { EditIncident } from "./edit-incident";
+import { PublicTitle } from "./public-title";
+import { Icon } from "./icons";
 import { useAction } from "./use-action";
 import type { IncidentDetail, IncidentStatus, Me, Person } from "./types";
 
@@ -25,7 +27,13 @@ export function WarRoomHeader({ incident, me, people }: { incident: IncidentDeta
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
       </div>
-      <h1 className="text-2xl font-bold break-words">{incident.title}</h1>
+      <div>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          <Icon name="lock" /> Internal title, never shown to customers
+        </p>
+        <h1 className="text-2xl font-bold break-words">{incident.title}</h1>
+      </div>
+      <PublicTitle incident={incident} />
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Led by <strong>{incident.leader.name}</strong>
         {incident.leader.id === me.id && " (you)"} · declared by {incident.declaredBy.name} {dateTimeOf(incident.createdAt)}
@@ -74,7 +82,7 @@ export function WarRoomHeader({ incident, me, people }: { incident: IncidentDeta
           )}
         </div>
       )}
-      {leads && incident.status !== "resolved" && <EditIncident key={`${incident.title}|${incident.severity}`} incident={incident} />}
+      {leads && incident.status !== "resolved" && <EditIncident key={`${incident.title}|${incident.publicTitle ?? ""}|${incident.severity}`} incident={incident} />}
       {(patch.error || handover.error) && (
         <p role="alert" className="field-error">
           {(patch.error ?? handover.error)?.message}

@@ -8,6 +8,7 @@ import { useIncident, useStackLayers } from "./hooks";
 import { MaintenancePanel } from "./maintenance-panel";
 import { NoteForm } from "./note-form";
 import { PresencePanel } from "./presence-panel";
+import { PublicStatusPanel } from "./public-status-panel";
 import { SuspectAlert } from "./suspect-alert";
 import { TaskBoard } from "./task-board";
 import { Timeline } from "./timeline";
@@ -58,6 +59,7 @@ export function WarRoom({ incidentId, me, people, playbooks, stack }: Props) {
         <div className="flex min-w-0 flex-col gap-4">
           <PresencePanel incidentId={incident.id} me={me} participants={incident.participants} leaderId={incident.leader.id} />
           <UpdatesPanel incident={incident} me={me} />
+          <PublicStatusPanel incidentId={incident.id} canOverride={leads && open} />
           <MaintenancePanel incidentId={incident.id} canToggle={(leads && open) || me.role === "admin"} />
           {(me.role === "responder" || me.role === "admin") && open && <NoteForm incidentId={incident.id} leads={leads} />}
           <Timeline incidentId={incident.id} />

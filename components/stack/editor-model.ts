@@ -1,6 +1,6 @@
 // The admin editor keeps numbers and JSON as the text the admin typed, so a half-typed value is
 // never lost; it becomes a stack document only when saved, and the server validates it.
-import type { StackInput } from "@/lib/stack/schema";
+import type { ComponentImpact, StackInput } from "@/lib/stack/schema";
 
 export type CheckForm = {
   uid: string;
@@ -31,7 +31,19 @@ export type LayerForm = {
   checks: CheckForm[];
 };
 
-export type StackForm = { name: string; layers: LayerForm[] };
+export type DependencyForm = { uid: string; layer: string; impact: ComponentImpact };
+
+/** A customer-facing component: its public name, and the layers it needs with how badly each failure hurts. */
+export type ComponentForm = {
+  uid: string;
+  key: string;
+  name: string;
+  description: string;
+  group: string;
+  layers: DependencyForm[];
+};
+
+export type StackForm = { name: string; layers: LayerForm[]; components: ComponentForm[] };
 
 let n = 0;
 export const uid = () => `u${++n}`;
@@ -46,9 +58,27 @@ export function newLayer(): LayerForm {
   return { uid: uid(), key: "", name: "", description: "", impact: "", optional: false, public: false, publicName: "", checklist: "", toolLinks: "", checks: [] };
 }
 
+export function newComponent(layerKey = ""): ComponentForm {
+  return { uid: uid(), key: "", name: "", description: "", group: "", layers: [newDependency(layerKey)] };
+}
+
+export function newDependency(layerKey = ""): DependencyForm {
+  return { uid: uid(), layer: layerKey, impact: "major" };
+}
+
+export const emptyForm = (): StackForm => ({ name: "", layers: [], components: [] });
+
 export function toForm(spec: StackInput): StackForm {
   return {
     name: spec.name,
+    components: (spec.components ?? []).map((c) => ({
+      uid: uid(),
+      key: c.key,
+      name: c.name,
+      description: c.description ?? "",
+      group: c.group ?? "",
+      layers: c.layers.map((d) => ({ uid: uid(), layer: d.layer, impact: d.impact ?? "major" })),
+    })),
     layers: spec.layers.map((l) => ({
       uid: uid(),
       key: l.key,
@@ -121,6 +151,13 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
         thresholds: json(c.thresholds, `layers[${li}].checks[${ci}].thresholds`),
       })),
     })),
+    components: form.components.map((c) => ({
+      key: c.key,
+      name: c.name,
+      ...(c.description.trim() ? { description: c.description } : {}),
+      ...(c.group.trim() ? { group: c.group.trim() } : {}),
+      layers: c.layers.map((d) => ({ layer: d.layer, impact: d.impact })),
+    })),
   };
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, spec };
 }
@@ -130,4 +167,41 @@ export function errorFor(fields: Record<string, string>, path: string): string |
   const hits = Object.entries(fields).filter(([k]) => k === path || k.startsWith(`${path}.`) || k.startsWith(`${path}[`));
   if (hits.length === 0) return undefined;
   return hits.map(([k, m]) => (k === path ? m : `${k.slice(path.length + 1)}: ${m}`)).join("; ");
+}
+
+/**
+ * Problems the editor can see before saving, under the paths the server would use: a component
+ * that needs a layer no longer in the form (removed, or its key changed) says so on its own row.
+ */
+export function componentIssues(form: StackForm): Record<string, string> {
+  const keys = new Set(form.layers.map((l) => l.key));
+  const issues: Record<string, string> = {};
+  form.components.forEach((c, ci) => {
+    if (!c.layers.length) issues[`components[${ci}].layers`] = "map the component to at least one layer";
+    c.layers.forEach((d, di) => {
+      const path = `components[${ci}].layers[${di}].layer`;
+      if (!d.layer) issues[path] = "choose a layer";
+      else if (!keys.has(d.layer)) issues[path] = `no layer has the key "${d.layer}" any more`;
+    });
+  });
+  return issues;
+}
+
+/**
+ * A layer's key edited in place: components that named the old key follow it, so renaming a layer
+ * does not silently break the components built on it. (A key another layer still has is left alone.)
+ */
+export function setLayerKey(form: StackForm, index: number, key: string): StackForm {
+  const old = form.layers[index]?.key ?? "";
+  const layers = form.layers.map((l, i) => (i === index ? { ...l, key } : l));
+  const follow = old !== "" && !layers.some((l) => l.key === old);
+  const components = follow ? form.components.map((c) => ({ ...c, layers: c.layers.map((d) => (d.layer === old ? { ...d, layer: key } : d)) })) : form.components;
+  return { ...form, layers, components };
+}
+
+/** Which components each layer feeds (by layer key), for the layer editor's hint. */
+export function componentsByLayer(form: StackForm): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of form.components) for (const d of c.layers) out.set(d.layer, [...(out.get(d.layer) ?? []), c.name || c.key || "a new component"]);
+  return out;
 }

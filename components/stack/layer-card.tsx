@@ -21,9 +21,11 @@ type Props = {
   /** War-room density: a healthy layer collapses to its name, status and latency; a failing one shows everything. */
   compact?: boolean;
   headingLevel?: 2 | 3;
+  /** Public names of the customer-facing components built on this layer. */
+  feeds?: string[];
 };
 
-export function LayerCard({ layer, role, firstFailing, compact = false, headingLevel = 2 }: Props) {
+export function LayerCard({ layer, role, firstFailing, compact = false, headingLevel = 2, feeds = [] }: Props) {
   const titleId = `layer-${layer.id}-title`;
   const paused = layer.checks.length > 0 && layer.checks.every((c) => !c.enabled);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -53,6 +55,7 @@ export function LayerCard({ layer, role, firstFailing, compact = false, headingL
           {layer.impact}
         </p>
       )}
+      {full && feeds.length > 0 && <p className="text-xs text-slate-600 dark:text-slate-300">Feeds on the status page: {feeds.join(", ")}</p>}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
         <Sparkline points={layer.sparkline} label={`${layer.name} latency`} />
         {layer.statusSince && (

@@ -9,12 +9,14 @@ type Props = {
   index: number;
   count: number;
   fields: Record<string, string>;
+  /** Names of the components built on this layer. */
+  feeds?: string[];
   onChange: (l: LayerForm) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 };
 
-export function LayerEditor({ layer, index, count, fields, onChange, onMove, onRemove }: Props) {
+export function LayerEditor({ layer, index, count, fields, feeds, onChange, onMove, onRemove }: Props) {
   const path = `layers[${index}]`;
   const set = <K extends keyof LayerForm>(k: K, v: LayerForm[K]) => onChange({ ...layer, [k]: v });
   const err = (k: string) => errorFor(fields, `${path}.${k}`);
@@ -47,6 +49,7 @@ export function LayerEditor({ layer, index, count, fields, onChange, onMove, onR
           <CheckBox label="Shown on the public status page" checked={layer.public} onChange={(v) => set("public", v)} />
         </div>
       </div>
+      {feeds && feeds.length > 0 && <p className="text-xs text-slate-600 dark:text-slate-400">Feeds components: {feeds.join(", ")}</p>}
       <div className="grid gap-2 sm:grid-cols-2">
         <TextArea label="Description" rows={2} value={layer.description} onChange={(e) => set("description", e.target.value)} error={err("description")} />
         <TextArea label="Impact (when this fails, users see…)" rows={2} value={layer.impact} onChange={(e) => set("impact", e.target.value)} error={err("impact")} />

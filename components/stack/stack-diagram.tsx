@@ -6,6 +6,7 @@ import type { StackView } from "@/lib/stack/view";
 import { useLiveQuery } from "./use-stack";
 import { LayerCard, type LayerRole } from "./layer-card";
 import { NarrowingPanel } from "./narrowing-panel";
+import { useComponents } from "./use-components";
 
 function Terminal({ label }: { label: string }) {
   return (
@@ -31,6 +32,8 @@ export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = fal
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
   const view = data ?? initial;
+  const components = useComponents();
+  const feeds = (key: string) => (components.data ?? []).filter((c) => c.layers.some((d) => d.layer === key)).map((c) => c.name);
   const n = view.narrowing;
   const role = (id: string): LayerRole =>
     id === n.likelyCauseLayerId ? "likely-cause" : n.symptomLayerIds.includes(id) ? "symptom" : n.sideFailingLayerIds.includes(id) ? "side-failure" : null;
@@ -54,7 +57,7 @@ export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = fal
           {view.layers.map((layer, i) => (
             <li key={layer.id} className={layer.optional ? "ml-6 border-l-2 border-dashed border-slate-400 pl-3 sm:ml-12 dark:border-slate-500" : ""}>
               {i === 0 && !layer.optional && n.firstFailingLayerId === layer.id ? <Boundary text="failing from the first layer" /> : <Connector />}
-              <LayerCard layer={layer} role={role(layer.id)} firstFailing={layer.id === n.firstFailingLayerId} compact={compact} headingLevel={headingLevel === 1 ? 2 : 3} />
+              <LayerCard layer={layer} role={role(layer.id)} firstFailing={layer.id === n.firstFailingLayerId} compact={compact} headingLevel={headingLevel === 1 ? 2 : 3} feeds={feeds(layer.key)} />
               {layer.id === n.boundaryAfterLayerId && <Boundary text="healthy above · failing below" />}
               {layer.id === n.likelyCauseLayerId && n.healthyBelowLayerId && <Boundary text="failing above · healthy below" />}
             </li>

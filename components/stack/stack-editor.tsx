@@ -6,8 +6,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { StackInput } from "@/lib/stack/schema";
 import { Field, TextArea } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/components/ui/api";
-import { fromForm, newLayer, toForm, uid, type LayerForm, type StackForm } from "./editor-model";
+import { componentIssues, componentsByLayer, emptyForm, fromForm, newComponent, newLayer, setLayerKey, toForm, uid, type ComponentForm, type LayerForm, type StackForm } from "./editor-model";
 import { LayerEditor } from "./layer-editor";
+import { ComponentEditor } from "./component-editor";
 
 type PutResult = { ok: true; version: number } | { ok: false; message: string; fields: Record<string, string> };
 
@@ -24,7 +25,7 @@ const loadSpec = () => apiFetch<StackInput>("/api/stack/export?format=json");
 
 export function StackEditor({ initial }: { initial: StackInput | null }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState<StackForm>(() => (initial ? toForm(initial) : { name: "", layers: [] }));
+  const [form, setForm] = useState<StackForm>(() => (initial ? toForm(initial) : emptyForm()));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [importText, setImportText] = useState("");
@@ -46,6 +47,13 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     // Paths in old errors point at positions that may have moved.
     setFields({});
   };
+  const setComponents = (components: ComponentForm[]) => {
+    setForm({ ...form, components });
+    setFields({});
+  };
+  // The server's errors win; the editor's own findings (a component naming a removed layer) show at once.
+  const shown = { ...componentIssues(form), ...fields };
+  const feeds = componentsByLayer(form);
 
   async function afterSave(r: PutResult, form: "edit" | "import", onFail: (f: Record<string, string>) => void) {
     if (r.ok) {
@@ -145,7 +153,11 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
             index={i}
             count={form.layers.length}
             fields={fields}
-            onChange={(nl) => setForm({ ...form, layers: form.layers.map((x, j) => (j === i ? nl : x)) })}
+            feeds={l.key ? feeds.get(l.key) : undefined}
+            onChange={(nl) => {
+              const next = { ...form, layers: form.layers.map((x, j) => (j === i ? { ...nl, key: x.key } : x)) };
+              setForm(nl.key !== l.key ? setLayerKey(next, i, nl.key) : next);
+            }}
             onMove={(d) => {
               const next = [...form.layers];
               [next[i], next[i + d]] = [next[i + d], next[i]];
@@ -158,6 +170,38 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
           <button type="button" className="btn-secondary" onClick={() => setLayers([...form.layers, { ...newLayer(), uid: uid() }])}>
             Add layer
           </button>
+        </div>
+        <section aria-labelledby="components-title" className="flex flex-col gap-3">
+          <h2 id="components-title" className="text-lg font-semibold">
+            Customer-facing components
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            What the public status page lists (&ldquo;Website&rdquo;, &ldquo;Checkout&rdquo;). Each one&apos;s status is worked out from the layers it depends on. Without any,
+            the status page lists the layers marked public.
+          </p>
+          {fields.components && <p className="field-error">{fields.components}</p>}
+          {form.components.map((c, i) => (
+            <ComponentEditor
+              key={c.uid}
+              component={c}
+              index={i}
+              count={form.components.length}
+              layers={form.layers}
+              fields={shown}
+              onChange={(nc) => setForm({ ...form, components: form.components.map((x, j) => (j === i ? nc : x)) })}
+              onMove={(d) => {
+                const next = [...form.components];
+                [next[i], next[i + d]] = [next[i + d], next[i]];
+                setComponents(next);
+              }}
+              onRemove={() => setComponents(form.components.filter((_, j) => j !== i))}
+            />
+          ))}
+          <button type="button" className="btn-secondary self-start" onClick={() => setComponents([...form.components, newComponent(form.layers[0]?.key ?? "")])}>
+            Add component
+          </button>
+        </section>
+        <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={busy}>
             Save stack
           </button>

@@ -4,16 +4,22 @@ import { useId } from "react";
 
 type ErrorProps = { "aria-invalid"?: true; "aria-describedby"?: string };
 
-/** The one layout every labelled control shares: label around the control, error below it. */
-function FieldShell({ label, error, className, children }: { label: string; error?: string; className?: string; children: (aria: ErrorProps) => React.ReactNode }) {
+/** The one layout every labelled control shares: label around the control, hint and error below it. */
+function FieldShell({ label, hint, error, className, children }: { label: string; hint?: string; error?: string; className?: string; children: (aria: ErrorProps) => React.ReactNode }) {
   const id = useId();
-  const aria: ErrorProps = error ? { "aria-invalid": true, "aria-describedby": `${id}-err` } : {};
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ");
+  const aria: ErrorProps = { ...(error ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) };
   return (
     <div className={`flex flex-col gap-1 ${className ?? ""}`}>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {label}
         {children(aria)}
       </label>
+      {hint && (
+        <span id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </span>
+      )}
       {error && (
         <span id={`${id}-err`} className="field-error">
           {error}
@@ -23,27 +29,28 @@ function FieldShell({ label, error, className, children }: { label: string; erro
   );
 }
 
-type Labelled = { label: string; error?: string };
+/** `hint` explains the field; it is read with the control, before any error. */
+type Labelled = { label: string; hint?: string; error?: string };
 
-export function Field({ label, error, className, ...input }: React.InputHTMLAttributes<HTMLInputElement> & Labelled) {
+export function Field({ label, hint, error, className, ...input }: React.InputHTMLAttributes<HTMLInputElement> & Labelled) {
   return (
-    <FieldShell label={label} error={error} className={className}>
+    <FieldShell label={label} hint={hint} error={error} className={className}>
       {(aria) => <input className="input" {...aria} {...input} />}
     </FieldShell>
   );
 }
 
-export function TextArea({ label, error, className, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
+export function TextArea({ label, hint, error, className, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
   return (
-    <FieldShell label={label} error={error} className={className}>
+    <FieldShell label={label} hint={hint} error={error} className={className}>
       {(aria) => <textarea className="input font-mono text-xs" {...aria} {...props} />}
     </FieldShell>
   );
 }
 
-export function Select({ label, options, error, className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options: readonly string[] }) {
+export function Select({ label, hint, options, error, className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options: readonly string[] }) {
   return (
-    <FieldShell label={label} error={error} className={className}>
+    <FieldShell label={label} hint={hint} error={error} className={className}>
       {(aria) => (
         <select className="input" {...aria} {...props}>
           {options.map((o) => (

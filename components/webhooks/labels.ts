@@ -10,4 +10,5 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   "incident.resolved": "Incident resolved",
   "maintenance.toggled": "Maintenance page toggled",
   "layer.state_changed": "Layer state changed",
+  "component.status_overridden": "Component status overridden",
 };

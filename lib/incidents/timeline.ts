@@ -11,6 +11,7 @@ export type TimelineKind =
   | "finding"
   | "update"
   | "maintenance"
+  | "component"
   | "decision"
   | "corrective"
   | "note"

@@ -12,10 +12,14 @@ const upsertUser = (qc: QueryClient, user: PublicUser) =>
 const appliers: Appliers = {
   "user:created": (qc, p) => upsertUser(qc, p.user),
   "user:updated": (qc, p) => upsertUser(qc, p.user),
-  "stack:updated": (qc) => void qc.invalidateQueries({ queryKey: ["stack"] }),
+  "stack:updated": (qc) => {
+    void qc.invalidateQueries({ queryKey: ["stack"] });
+    void qc.invalidateQueries({ queryKey: ["components"] });
+  },
   "check:state": (qc, p) => {
     void qc.invalidateQueries({ queryKey: ["stack"] });
     void qc.invalidateQueries({ queryKey: ["layer", p.layerId] });
+    void qc.invalidateQueries({ queryKey: ["components"] });
   },
   "incident:declared": (qc) => void qc.invalidateQueries({ queryKey: ["incidents"] }),
   "incident:updated": (qc, p) => {
@@ -27,6 +31,7 @@ const appliers: Appliers = {
   "finding:added": (qc, p) => void qc.invalidateQueries({ queryKey: ["incident", p.incidentId] }),
   "maintenance:toggled": (qc) => void qc.invalidateQueries({ queryKey: ["maintenance"] }),
   "postmortem:changed": (qc, p) => void qc.invalidateQueries({ queryKey: ["postmortem", p.incidentId] }),
+  "component:overridden": (qc) => void qc.invalidateQueries({ queryKey: ["components"] }),
 };
 
 export function applyEvent(qc: QueryClient, e: LiveEnvelope): void {

@@ -17,6 +17,8 @@ export type DurableEvents = {
   "finding:added": { incidentId: string; taskId: string; suspect: boolean; body: string; authorName: string };
   "maintenance:toggled": { enabled: boolean; message: string };
   "postmortem:changed": { incidentId: string };
+  /** A component's public status was overridden (status set) or returned to automatic (null). */
+  "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
 };
 
 export type VolatileEvents = {

@@ -1,5 +1,6 @@
 // What goes over the wire for each format. Pure: the dispatcher signs exactly this string.
 import type { AnyWebhookEvent, WebhookData } from "./events";
+import { COMPONENT_STATUS_WORDS } from "../public/components";
 
 export type WebhookFormat = "generic" | "slack";
 
@@ -47,6 +48,11 @@ export function summaryLine(event: AnyWebhookEvent, data: unknown): string {
       const d = data as WebhookData[typeof event];
       const icon = d.layer.status === "down" ? "🔴" : d.layer.status === "degraded" ? "🟠" : d.layer.status === "up" ? "🟢" : "⚪";
       return `${icon} ${d.layer.name} is ${d.layer.status}: check ${d.check.name} went ${d.from} → ${d.to}${d.message ? ` (${d.message})` : ""}.`;
+    }
+    case "component.status_overridden": {
+      const d = data as WebhookData[typeof event];
+      const to = d.status ? COMPONENT_STATUS_WORDS[d.status] : "its automatic status";
+      return `🌐 ${d.component.name} set to ${to} on the status page by ${d.by.name} (incident #${d.incident.number}).`;
     }
     case "test.ping": {
       const d = data as WebhookData[typeof event];

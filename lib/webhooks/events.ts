@@ -1,6 +1,7 @@
 // The webhook events a subscriber can choose, and the data each one carries. Names are
 // `domain.verb` (not the live channel's `domain:verb`): these are a public contract.
 import type { Status } from "../stack/status";
+import type { ComponentStatus } from "../public/components";
 
 export const WEBHOOK_EVENTS = [
   "incident.declared",
@@ -10,6 +11,7 @@ export const WEBHOOK_EVENTS = [
   "incident.resolved",
   "maintenance.toggled",
   "layer.state_changed",
+  "component.status_overridden",
 ] as const;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -33,6 +35,14 @@ export type WebhookData = {
     to: string;
     message: string;
     at: string;
+  };
+  /** status null: back to the automatic status (cleared by the leader, or because the incident resolved). */
+  "component.status_overridden": {
+    component: { id: string; key: string; name: string };
+    status: ComponentStatus | null;
+    previousStatus: ComponentStatus | null;
+    incident: IncidentRef;
+    by: PersonRef;
   };
   "test.ping": { message: string; webhook: { id: string; name: string } };
 };

@@ -19,6 +19,7 @@ type Access = "public" | Role;
 const POLICY: Record<string, Access> = {
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "viewer",
+  "GET /api/components": "viewer",
   "GET /api/health": "public",
   "POST /api/heartbeat/[token]": "public",
   "GET /api/incidents": "viewer",
@@ -26,6 +27,7 @@ const POLICY: Record<string, Access> = {
   "GET /api/incidents/[id]": "viewer",
   "PATCH /api/incidents/[id]": "responder",
   "POST /api/incidents/[id]/leader": "responder",
+  "PUT /api/incidents/[id]/components/[key]": "responder",
   "POST /api/incidents/[id]/notes": "responder",
   "GET /api/incidents/[id]/postmortem": "viewer",
   "GET /api/incidents/[id]/postmortem/export": "viewer",

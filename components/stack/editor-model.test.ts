@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { validateStack, type StackInput } from "@/lib/stack/schema";
+import { componentIssues, componentsByLayer, fromForm, newComponent, newLayer, setLayerKey, toForm, type StackForm } from "./editor-model";
+
+const spec: StackInput = {
+  name: "Shop",
+  layers: [
+    { key: "web", name: "Web" },
+    { key: "db", name: "Database" },
+  ],
+  components: [
+    { key: "website", name: "Website", group: "Web", description: "Pages.", layers: [{ layer: "web", impact: "major" }, { layer: "db", impact: "partial" }] },
+    { key: "reports", name: "Reports", layers: [{ layer: "db" }] },
+  ],
+};
+
+const doc = (form: StackForm) => {
+  const r = fromForm(form);
+  if (!r.ok) throw new Error(JSON.stringify(r.fields));
+  return r.spec as StackInput;
+};
+
+describe("stack editor model: components", () => {
+  it("round-trips components, filling the default impact and leaving blank optionals out", () => {
+    const form = toForm(spec);
+    expect(form.components.map((c) => [c.key, c.group, c.layers.map((d) => `${d.layer}:${d.impact}`)])).toEqual([
+      ["website", "Web", ["web:major", "db:partial"]],
+      ["reports", "", ["db:major"]],
+    ]);
+    const out = doc(form);
+    expect(out.components).toEqual([
+      { key: "website", name: "Website", group: "Web", description: "Pages.", layers: [{ layer: "web", impact: "major" }, { layer: "db", impact: "partial" }] },
+      { key: "reports", name: "Reports", layers: [{ layer: "db", impact: "major" }] },
+    ]);
+    expect(validateStack(out).ok).toBe(true);
+  });
+
+  it("keeps an empty component list as an empty list (a stack without components)", () => {
+    const out = doc(toForm({ name: "Shop", layers: [{ key: "web", name: "Web" }] }));
+    expect(out.components).toEqual([]);
+  });
+
+  it("flags, on the component, a dependency on a layer that was removed, as the server would", () => {
+    const form = toForm(spec);
+    expect(componentIssues(form)).toEqual({});
+    const removed = { ...form, layers: form.layers.filter((l) => l.key !== "db") };
+    expect(componentIssues(removed)).toEqual({
+      "components[0].layers[1].layer": 'no layer has the key "db" any more',
+      "components[1].layers[0].layer": 'no layer has the key "db" any more',
+    });
+    const server = validateStack(doc(removed));
+    expect(server.ok).toBe(false);
+    if (!server.ok) expect(server.errors.map((e) => e.path).sort()).toEqual(Object.keys(componentIssues(removed)).sort());
+  });
+
+  it("flags a component without layers and a dependency with no layer chosen", () => {
+    const form = toForm(spec);
+    const c = { ...newComponent(), key: "new", name: "New" };
+    expect(c.layers).toHaveLength(1);
+    const next = { ...form, components: [...form.components, { ...c, layers: [] }, c] };
+    expect(componentIssues(next)).toEqual({ "components[2].layers": "map the component to at least one layer", "components[3].layers[0].layer": "choose a layer" });
+  });
+
+  it("moves components along when a layer key is renamed, but not when another layer still has the old key", () => {
+    const form = toForm(spec);
+    const renamed = setLayerKey(form, 1, "database");
+    expect(renamed.layers.map((l) => l.key)).toEqual(["web", "database"]);
+    expect(renamed.components.flatMap((c) => c.layers.map((d) => d.layer))).toEqual(["web", "database", "database"]);
+    expect(componentIssues(renamed)).toEqual({});
+
+    // A new layer typed with an existing key, then changed: the original layer still owns "db".
+    const withDup = { ...form, layers: [...form.layers, { ...newLayer(), key: "db" }] };
+    const moved = setLayerKey(withDup, 2, "db2");
+    expect(moved.components.flatMap((c) => c.layers.map((d) => d.layer))).toEqual(["web", "db", "db"]);
+    // A layer with no key yet never drags components along.
+    const fresh = { ...form, layers: [...form.layers, newLayer()] };
+    expect(setLayerKey(fresh, 2, "x").components).toBe(fresh.components);
+  });
+
+  it("lists the components each layer feeds", () => {
+    const feeds = componentsByLayer(toForm(spec));
+    expect(feeds.get("web")).toEqual(["Website"]);
+    expect(feeds.get("db")).toEqual(["Website", "Reports"]);
+  });
+});
