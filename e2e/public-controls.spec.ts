@@ -43,6 +43,10 @@ test("the leader declares with a public title and overrides Checkout on the stat
   // The components API (what the public snapshot is built from) says the same.
   const list = async () => ((await (await page.request.get("/api/components")).json()) as ComponentsView).components.find((c) => c.key === "checkout")!;
   expect(await list()).toMatchObject({ publicStatus: "partial_outage", override: { status: "partial_outage", incident: { id } } });
+  // And the public status (served from the snapshot, no session) shows it within a moment.
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/public/status")).json()) as { components: { key: string; status: string }[] }).components.find((c) => c.key === "checkout")?.status)
+    .toBe("partial_outage");
 
   // Clear returns it to automatic; set again, then resolving the incident ends the override.
   await checkout.getByRole("button", { name: "Clear the override of Checkout (back to automatic)" }).click();
