@@ -17,6 +17,8 @@ export type DurableEvents = {
   "finding:added": { incidentId: string; taskId: string; suspect: boolean; body: string; authorName: string };
   "maintenance:toggled": { enabled: boolean; message: string };
   "postmortem:changed": { incidentId: string };
+  /** Reply templates were added, edited, reordered or deleted. */
+  "support:templates": { ids: string[] };
 };
 
 export type VolatileEvents = {
