@@ -29,7 +29,10 @@ export type ReplyTemplateView = z.infer<typeof replyTemplateView>;
 export const templateListResponse = z.object({
   templates: z.array(replyTemplateView),
   placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
+  /** What {{status_url}} becomes; the editor's live preview uses it. */
+  statusUrl: z.string(),
 });
+export type TemplateListData = z.infer<typeof templateListResponse>;
 export const templateResponse = z.object({ template: replyTemplateView });
 export const templatesResponse = z.object({ templates: z.array(replyTemplateView) });
 export const previewResponse = z.object({ text: z.string() });
