@@ -103,9 +103,12 @@ test("leader, responder and support run an incident from declaration to post-mor
 
     // 6. Support opens its view before the update goes out: nothing public yet.
     await support.goto("/support", { timeout: 120_000 });
-    const supportCard = support.getByRole("article", { name: new RegExp(title) });
+    // Support never sees the internal title: the card is found by the incident's id.
+    const incidentId = leader.page.url().split("/").pop()!;
+    const supportCard = support.locator(`article[aria-labelledby="sup-${incidentId}"]`);
     await expect(supportCard).toBeVisible({ timeout: 60_000 });
     await expect(supportCard.getByText("No public update yet")).toBeVisible();
+    await expect(supportCard).not.toContainText(title);
 
     // 7. The leader drafts from changes, then posts a public update; the countdown restarts at ~15:00.
     await leader.page.getByRole("button", { name: "Draft from changes" }).click();
@@ -113,8 +116,15 @@ test("leader, responder and support run an incident from declaration to post-mor
     await expect(updateBox).not.toHaveValue("");
     await updateBox.fill(updateText);
     await leader.page.getByRole("radio", { name: "Public" }).check();
-    await leader.page.getByRole("button", { name: "Post update" }).click();
+    // Text the leader wrote is never replaced by a draft when the audience changes.
+    await expect(updateBox).toHaveValue(updateText);
+    await leader.page.getByRole("button", { name: "Review and publish…" }).click();
+    const publish = leader.page.getByRole("dialog", { name: "Publish this update?" });
+    if (await publish.getByLabel("Public title").count()) await publish.getByLabel("Public title").fill(`Checkout is failing (${stamp})`);
+    await expect(publish).toContainText(updateText);
+    await publish.getByRole("button", { name: "Publish update" }).click();
     await expect(leader.page.getByRole("status").filter({ hasText: "Public update posted." })).toBeVisible();
+    await expect(leader.page.getByRole("radio", { name: "Internal" })).toBeChecked();
     await expect(leader.page.getByRole("timer")).toHaveText(/Next update due in (15:00|14:5\d)/);
     await expect(responder.getByRole("timer")).toHaveText(/Next update due in (15:00|14:5\d)/);
     await expect(responder.getByRole("list", { name: "Posted updates" })).toContainText(updateText);
@@ -122,7 +132,7 @@ test("leader, responder and support run an incident from declaration to post-mor
     // 8. Support sees the update live, with its age, and copies a ready reply.
     await expect(supportCard).toContainText(updateText);
     await expect(supportCard.getByText(/Posted (just now|\d+ s ago)/)).toBeVisible();
-    await expect(supportCard).toContainText(/Next update due in 1[45]:\d\d/);
+    await expect(supportCard).toContainText(/Next public update by \d\d:\d\d UTC \(due \d\d:\d\d UTC, in 1[45]:\d\d\)/);
     await supportCard.getByRole("button", { name: "Copy: We know about it" }).click();
     await expect(supportCard.getByRole("button", { name: "Copied: We know about it" })).toBeVisible();
     expect(await support.evaluate(() => navigator.clipboard.readText())).toContain("We are aware of a problem");

@@ -23,11 +23,13 @@ export type RouteSpec<A extends Access, B, Q> = {
   access: A;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
+  /** The success body's shape: documentation (OpenAPI), not checked at run time. */
+  response?: z.ZodType;
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType };
+export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType };
 
 export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>): RouteHandler {
   const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
@@ -52,7 +54,7 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
     }
   };
   // The declared access travels with the handler so the authorisation test can read the policy.
-  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query });
+  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query, response: spec.response });
 }
 
 export function created(body: object): Response {

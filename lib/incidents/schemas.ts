@@ -1,5 +1,6 @@
 // Zod inputs for the incident routes; each message names what is wrong so a form can show it beside the field.
 import { z } from "zod";
+import { COMPONENT_STATUSES } from "../public/components";
 import { PLAYBOOK_ID_PATTERN, SEVERITIES, TASK_TRACKS } from "../playbooks";
 
 /** Forms send "" for "none chosen"; treat it as absent. */
@@ -85,6 +86,21 @@ export const updateInput = z.object({
   body: z.string().trim().min(1, "is required").max(10_000, "must be at most 10000 characters"),
   audience: z.enum(["internal", "public"], { message: "must be internal or public" }),
 });
+
+export const draftQuery = z.object({ audience: z.enum(["internal", "public"], { message: "must be internal or public" }).optional().default("internal") });
+
+/** GET …/updates/draft: the internal draft is text only; the public one also says what a confirmation must show. */
+export const draftResponse = z.discriminatedUnion("audience", [
+  z.object({ audience: z.literal("internal"), body: z.string() }),
+  z.object({
+    audience: z.literal("public"),
+    body: z.string(),
+    publicTitle: z.string().nullable(),
+    status,
+    components: z.array(z.object({ id: z.string(), name: z.string(), status: z.enum(COMPONENT_STATUSES) })),
+  }),
+]);
+export type DraftResponse = z.infer<typeof draftResponse>;
 
 export const maintenanceInput = z.object({
   enabled: z.boolean({ message: "must be true or false" }),

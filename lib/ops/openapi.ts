@@ -2,7 +2,7 @@
 // zod schemas), so it cannot drift from what the server enforces.
 import { z } from "zod";
 
-type Handler = { access?: string; body?: z.ZodType; query?: z.ZodType };
+type Handler = { access?: string; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType };
 export type RouteModule = { path: string; methods: Record<string, Handler> };
 
 const ERROR = {
@@ -29,7 +29,7 @@ export function buildOpenApi(modules: RouteModule[], version: string, extraPaths
         parameters: [...params, ...queryParams],
         ...(h.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(h.body) } } } } : {}),
         responses: {
-          "200": { description: "OK" },
+          "200": { description: "OK", ...(h.response ? { content: { "application/json": { schema: toSchema(h.response, "output") } } } : {}) },
           "400": { description: "Invalid input (fields name each problem)", content: { "application/json": { schema: ERROR } } },
           ...(access === "public" ? {} : { "401": { description: "Not signed in" }, "403": { description: "Role not allowed, or cross-site request" } }),
         },
@@ -49,9 +49,9 @@ export function buildOpenApi(modules: RouteModule[], version: string, extraPaths
   };
 }
 
-function toSchema(schema: z.ZodType): Record<string, unknown> {
+function toSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
   try {
-    return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    return z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   } catch {
     return { type: "object" };
   }

@@ -31,7 +31,14 @@ const appliers: Appliers = {
   "finding:added": (qc, p) => void qc.invalidateQueries({ queryKey: ["incident", p.incidentId] }),
   "maintenance:toggled": (qc) => void qc.invalidateQueries({ queryKey: ["maintenance"] }),
   "postmortem:changed": (qc, p) => void qc.invalidateQueries({ queryKey: ["postmortem", p.incidentId] }),
-  "component:overridden": (qc) => void qc.invalidateQueries({ queryKey: ["components"] }),
+  "component:overridden": (qc) => {
+    void qc.invalidateQueries({ queryKey: ["components"] });
+    void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
+  },
+  "support:templates": (qc) => {
+    void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
+    void qc.invalidateQueries({ queryKey: ["reply-templates"] });
+  },
 };
 
 export function applyEvent(qc: QueryClient, e: LiveEnvelope): void {

@@ -19,6 +19,8 @@ export type DurableEvents = {
   "postmortem:changed": { incidentId: string };
   /** A component's public status was overridden (status set) or returned to automatic (null). */
   "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
+  /** Reply templates were added, edited, reordered or deleted. */
+  "support:templates": { ids: string[] };
 };
 
 export type VolatileEvents = {

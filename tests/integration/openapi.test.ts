@@ -15,5 +15,12 @@ describe("OpenAPI description", () => {
     expect(login["x-warroom-access"]).toBe("public");
     expect(login.security).toEqual([]);
     expect(doc.paths["/api/openapi.json"]).toBeDefined();
+    // Routes that declare their response shape document it.
+    const draft = doc.paths["/api/incidents/{id}/updates/draft"].get as unknown as { parameters: { name: string }[]; responses: { "200": { content?: { "application/json": { schema: { oneOf?: unknown[]; anyOf?: unknown[] } } } } } };
+    expect(draft.parameters.map((x) => x.name)).toContain("audience");
+    const shape = draft.responses["200"].content?.["application/json"].schema;
+    expect((shape?.oneOf ?? shape?.anyOf ?? []).length).toBe(2);
+    const sup = doc.paths["/api/support"].get as unknown as { responses: { "200": { content?: { "application/json": { schema: { properties?: Record<string, unknown> } } } } } };
+    expect(Object.keys(sup.responses["200"].content?.["application/json"].schema.properties ?? {}).sort()).toEqual(["incidents", "maintenance", "statusUrl"]);
   });
 });

@@ -7,5 +7,5 @@ export const metadata = { title: "Support" };
 export default async function SupportPage() {
   const actor = await requireActor("/support");
   if (!allowed(actor, "support")) return <Forbidden need="support" />;
-  return <SupportView />;
+  return <SupportView canEditTemplates={actor.role === "admin"} />;
 }

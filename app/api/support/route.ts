@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/route";
-import { supportView } from "@/lib/incidents/support";
+import { supportView } from "@/lib/support/view";
+import { supportViewResponse } from "@/lib/support/schemas";
 
-export const GET = route({ access: "support" }, async () => supportView());
+export const GET = route({ access: "support", response: supportViewResponse }, async () => supportView());
