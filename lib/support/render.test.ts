@@ -76,7 +76,7 @@ describe("reply templates", () => {
 });
 
 describe("affected components", () => {
-  const c = (id: string, status: PublicComponent["status"]): PublicComponent => ({ id, key: id, name: id.toUpperCase(), description: "", group: null, position: 0, status, overridden: false, updatedAt: "" });
+  const c = (id: string, status: PublicComponent["status"]): PublicComponent => ({ id, key: id, name: id.toUpperCase(), description: "", group: null, position: 0, status, overridden: false, createdAt: "", updatedAt: "" });
   const components = [c("web", "operational"), c("pay", "operational"), c("mail", "degraded_performance")];
   const mapping = new Map([
     ["web", new Set(["L1"])],
