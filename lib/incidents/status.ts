@@ -13,6 +13,7 @@ import { touchParticipant } from "./users";
 import type { IncidentPatch } from "./schemas";
 import { enqueueWebhook } from "../webhooks/enqueue";
 import { incidentRef } from "../webhooks/events";
+import { noticeIncidentResolved } from "../subscriptions/incident-notices";
 
 const ORDER: IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
 
@@ -76,6 +77,7 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
       await draftPostMortem(tx, emit, id);
       const after = await tx.incident.findUniqueOrThrow({ where: { id } });
       await enqueueWebhook(tx, "incident.resolved", { incident: incidentRef(after), summary: summary.trim(), resolvedBy: { id: actor.id, name: actor.name } });
+      await noticeIncidentResolved(tx, id);
     }
     await emit([rooms.incidents, rooms.incident(id)], "incident:updated", { incidentId: id });
     return incidentDetail(tx, id);
