@@ -34,7 +34,14 @@ type Claimed = {
 export async function dispatchDue(opts: DispatchOptions = {}): Promise<number> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const claimed = await claim(opts.now ?? new Date(), opts.batch ?? 20, timeoutMs + 30_000);
-  await Promise.all(claimed.map(async (n) => record(n, await send(n, timeoutMs), opts)));
+  // In parallel across subscribers, in order for each one (an "opened" before its "resolved").
+  const bySubscriber = new Map<string, Claimed[]>();
+  for (const n of claimed) bySubscriber.set(n.subscriber.id, [...(bySubscriber.get(n.subscriber.id) ?? []), n]);
+  await Promise.all(
+    [...bySubscriber.values()].map(async (list) => {
+      for (const n of list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) await record(n, await send(n, timeoutMs), opts);
+    }),
+  );
   return claimed.length;
 }
 
@@ -45,7 +52,7 @@ async function claim(now: Date, batch: number, leaseMs: number): Promise<Claimed
     const due = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT n.id FROM "Notification" n JOIN "Subscriber" s ON s.id = n."subscriberId"
       WHERE n.status = 'pending' AND n."nextAttemptAt" <= ${now} AND s.kind::text = ANY(${kinds}::text[])
-      ORDER BY n."nextAttemptAt" LIMIT ${batch}
+      ORDER BY n."nextAttemptAt", n."createdAt" LIMIT ${batch}
       FOR UPDATE OF n SKIP LOCKED`;
     if (!due.length) return [];
     const ids = due.map((r) => r.id);
