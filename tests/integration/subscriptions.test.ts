@@ -22,6 +22,8 @@ import { signToken, CONFIRM_TTL_MS } from "@/lib/subscriptions/tokens";
 import { verifySignature } from "@/lib/webhooks/sign";
 import { RESOLVED_TEXT } from "@/lib/subscriptions/incident-notices";
 import type { SubscriberOverview } from "@/lib/subscriptions/admin";
+import { noticeMaintenance } from "@/lib/subscriptions/maintenance-notices";
+import { mutate } from "@/lib/realtime/outbox";
 
 const PUBLIC_URL = "https://status.example.test";
 const fast = { backoffMs: [0], timeoutMs: 5_000 };
@@ -356,6 +358,21 @@ describe("email subscriptions", () => {
     await postUpdate(quiet, "looking", "internal");
     expect((await call(incident.PATCH, "PATCH", "/", { as: admin, params: { id: quiet }, body: { status: "resolved", summary: "done" } })).status).toBe(200);
     expect(await dispatchDue(fast)).toBe(0);
+  });
+
+  it("maintenance windows are announced with their times to the subscribers of their components", async () => {
+    await confirmedEmail("maint-web@example.test", ["website"]);
+    await confirmedEmail("maint-pay@example.test", ["checkout"]);
+    const w = { id: "mw-1", title: "Database upgrade", body: "The site may be read-only for a few minutes.", startsAt: new Date("2026-12-01T02:00:00Z"), endsAt: new Date("2026-12-01T03:00:00Z"), componentKeys: [], layerKeys: ["web"] };
+    expect(await mutate((tx) => noticeMaintenance(tx, "maintenance.scheduled", w))).toBe(1);
+    await mutate((tx) => noticeMaintenance(tx, "maintenance.started", w));
+    while ((await dispatchDue(fast)) > 0);
+    const got = (await mailTo("maint-web@example.test")).filter((m) => !/Confirm/.test(m.subject ?? ""));
+    expect(got.map((m) => m.subject)).toEqual(["[Service status] Maintenance scheduled: Database upgrade (Scheduled)", "[Service status] Maintenance started: Database upgrade (In progress)"]);
+    expect(got[0].text).toContain("From: Tue, 01 Dec 2026 02:00:00 UTC");
+    expect(got[0].text).toContain("Affected: Website");
+    expect(got[0].text).toContain("The site may be read-only for a few minutes.");
+    expect((await mailTo("maint-pay@example.test")).filter((m) => !/Confirm/.test(m.subject ?? ""))).toEqual([]);
   });
 
   it("retries a failing mail server with backoff, gives up after the last attempt, and admins see it", async () => {
