@@ -24,6 +24,7 @@ import { RESOLVED_TEXT } from "@/lib/subscriptions/incident-notices";
 import type { SubscriberOverview } from "@/lib/subscriptions/admin";
 import { noticeMaintenance } from "@/lib/subscriptions/maintenance-notices";
 import { mutate } from "@/lib/realtime/outbox";
+import { postJson } from "@/lib/subscriptions/post";
 
 const PUBLIC_URL = "https://status.example.test";
 const fast = { backoffMs: [0], timeoutMs: 5_000 };
@@ -445,6 +446,25 @@ describe("webhook subscriptions", () => {
     // Its unsubscribe link works with a bare POST, as an automated receiver would send it.
     expect((await send(unsubscribeRoute.POST, "POST", pathOf(String(body.unsubscribeUrl)))).status).toBe(200);
     expect((await core.ctx.prisma.subscriber.findUniqueOrThrow({ where: { id: row.id } })).unsubscribedAt).not.toBeNull();
+  });
+
+  it("refuses to connect to a private address at send time, by name or by number", async () => {
+    const port = new URL(receiver.url).port;
+    await subscribe({ webhookUrl: `http://localhost:${port}/by-name` });
+    await subscribe({ webhookUrl: `http://127.0.0.1:${port}/by-number` });
+    process.env.WARROOM_ALLOW_PRIVATE_SUBSCRIBER_WEBHOOKS = "0";
+    try {
+      expect(await dispatchDue(fast)).toBe(2);
+    } finally {
+      process.env.WARROOM_ALLOW_PRIVATE_SUBSCRIBER_WEBHOOKS = "1";
+    }
+    expect(receiver.received).toEqual([]);
+    const rows = await core.ctx.prisma.notification.findMany({ where: { subscriber: { kind: "webhook" } } });
+    expect(rows.map((r) => [r.status, r.lastError])).toEqual([
+      ["pending", "refused: private address"],
+      ["pending", "refused: private address"],
+    ]);
+    expect(await postJson(`http://localhost:${port}/direct`, "{}", {}, 2_000)).toEqual({ ok: true, error: null });
   });
 });
 
