@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_MAIL_DIR, E2E_SMTP_PORT } from "./e2e/mail";
 
 const port = Number(process.env.E2E_PORT ?? 3999);
 const external = process.env.E2E_BASE_URL;
@@ -27,24 +28,37 @@ export default defineConfig({
   },
   webServer: external
     ? undefined
-    : {
-        // The production build on a fresh embedded database, as a new user would run it.
-        command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node --import tsx server.ts` : "rm -rf .e2e-data && node --import tsx server.ts",
-        url: `${baseURL}/api/health`,
-        timeout: 120_000,
-        reuseExistingServer: false,
-        stdout: "pipe",
-        env: {
-          NODE_ENV: "production",
-          NEXT_TELEMETRY_DISABLED: "1",
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          WARROOM_DATA_DIR: ".e2e-data/pglite",
-          WARROOM_DEMO: "1",
-          LOGIN_MAX_FAILURES: "50",
-          // Short, so the break-reminder test need not sit in a war room for 30 minutes.
-          WARROOM_BREAK_AFTER_MS: "20000",
-          DATABASE_URL: onPostgres ? pgUrl : "",
+    : [
+        {
+          // A real SMTP server on loopback that keeps every message as an .eml file (subscriber emails).
+          command: `node --import tsx tests/integration/helpers/smtp-sink.ts --port ${E2E_SMTP_PORT} --dir ${E2E_MAIL_DIR}`,
+          port: E2E_SMTP_PORT,
+          timeout: 30_000,
+          reuseExistingServer: false,
+          stdout: "pipe",
         },
-      },
+        {
+          // The production build on a fresh embedded database, as a new user would run it.
+          command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node --import tsx server.ts` : "rm -rf .e2e-data && node --import tsx server.ts",
+          url: `${baseURL}/api/health`,
+          timeout: 120_000,
+          reuseExistingServer: false,
+          stdout: "pipe",
+          env: {
+            NODE_ENV: "production",
+            NEXT_TELEMETRY_DISABLED: "1",
+            PORT: String(port),
+            HOST: "127.0.0.1",
+            WARROOM_DATA_DIR: ".e2e-data/pglite",
+            WARROOM_DEMO: "1",
+            LOGIN_MAX_FAILURES: "50",
+            // Short, so the break-reminder test need not sit in a war room for 30 minutes.
+            WARROOM_BREAK_AFTER_MS: "20000",
+            DATABASE_URL: onPostgres ? pgUrl : "",
+            SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+            SMTP_FROM: "Warroom status <status@warroom.test>",
+            WARROOM_PUBLIC_URL: baseURL,
+          },
+        },
+      ],
 });

@@ -14,6 +14,7 @@ import type { IncidentPatch } from "./schemas";
 import { enqueueWebhook } from "../webhooks/enqueue";
 import { incidentRef } from "../webhooks/events";
 import { clearIncidentOverrides } from "../components/override";
+import { noticeIncidentResolved } from "../subscriptions/incident-notices";
 
 const ORDER: IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
 
@@ -77,6 +78,8 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
       await draftPostMortem(tx, emit, id);
       const after = await tx.incident.findUniqueOrThrow({ where: { id } });
       await enqueueWebhook(tx, "incident.resolved", { incident: incidentRef(after), summary: summary.trim(), resolvedBy: { id: actor.id, name: actor.name } });
+      // Notice first: the components it names include those this incident overrode.
+      await noticeIncidentResolved(tx, id);
       await clearIncidentOverrides(tx, emit, after, actor);
     }
     await emit([rooms.incidents, rooms.incident(id)], "incident:updated", { incidentId: id });

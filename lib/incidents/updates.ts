@@ -9,6 +9,7 @@ import { touchParticipant } from "./users";
 import type { StatusUpdateView } from "./queries";
 import { enqueueWebhook } from "../webhooks/enqueue";
 import { incidentRef } from "../webhooks/events";
+import { noticeIncidentUpdate } from "../subscriptions/incident-notices";
 
 export async function postUpdate(actor: Actor, incidentId: string, input: { body: string; audience: "internal" | "public" }): Promise<StatusUpdateView> {
   return mutate(async (tx, emit) => {
@@ -32,6 +33,7 @@ export async function postUpdate(actor: Actor, incidentId: string, input: { body
       update: { id: update.id, body: update.body, audience: update.audience },
       author: { id: actor.id, name: actor.name },
     });
+    if (update.audience === "public") await noticeIncidentUpdate(tx, incidentId, { body: update.body, status: update.status ?? inc.status, createdAt: update.createdAt });
     await emit([rooms.incidents, rooms.incident(incidentId)], "incident:updated", { incidentId });
     return { id: update.id, body: update.body, audience: update.audience, author: { id: actor.id, name: actor.name, role: actor.role }, createdAt: update.createdAt.toISOString() };
   });

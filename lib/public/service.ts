@@ -7,8 +7,11 @@ import { publicUrl } from "./url";
 import type { RenderExtras } from "./documents";
 import { statuspageDocuments } from "./statuspage";
 import { uuidV5 } from "./statuspage/uuid";
+import { subscribeFormHtml } from "../subscriptions/form";
+import { emailEnabled } from "../subscriptions/mailer";
 
 export const publicExtras: RenderExtras = {
+  subscribe: (s) => subscribeFormHtml(s.components.map((c) => ({ key: c.key, name: c.name })), { email: emailEnabled() }),
   // The page id follows the public URL: the same on every replica and restart.
   more: (s) => statuspageDocuments(s, { id: uuidV5(`page:${publicUrl()}`), name: s.pageName, url: `${publicUrl()}/status`, timeZone: "Etc/UTC" }),
 };

@@ -4,9 +4,10 @@ import type { AppContext } from "./context";
 import { checkEngineService } from "../checks/engine/service";
 import { cadenceWatcher } from "../incidents/cadence";
 import { webhookDispatcher } from "../webhooks/dispatcher";
+import { subscriberDispatcher } from "../subscriptions/dispatcher";
 
 export type BackgroundService = { name: string; start: (ctx: AppContext) => Promise<() => Promise<void>> };
 
 export function backgroundServices(): BackgroundService[] {
-  return [checkEngineService, cadenceWatcher, webhookDispatcher];
+  return [checkEngineService, cadenceWatcher, webhookDispatcher, subscriberDispatcher];
 }
