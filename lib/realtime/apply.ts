@@ -27,6 +27,12 @@ const appliers: Appliers = {
   "finding:added": (qc, p) => void qc.invalidateQueries({ queryKey: ["incident", p.incidentId] }),
   "maintenance:toggled": (qc) => void qc.invalidateQueries({ queryKey: ["maintenance"] }),
   "postmortem:changed": (qc, p) => void qc.invalidateQueries({ queryKey: ["postmortem", p.incidentId] }),
+  // Starting or ending a window changes which layers show "maintenance".
+  "maintenanceWindow:changed": (qc) => {
+    void qc.invalidateQueries({ queryKey: ["maintenance-windows"] });
+    void qc.invalidateQueries({ queryKey: ["stack"] });
+    void qc.invalidateQueries({ queryKey: ["layer"] });
+  },
 };
 
 export function applyEvent(qc: QueryClient, e: LiveEnvelope): void {

@@ -17,6 +17,8 @@ export type DurableEvents = {
   "finding:added": { incidentId: string; taskId: string; suspect: boolean; body: string; authorName: string };
   "maintenance:toggled": { enabled: boolean; message: string };
   "postmortem:changed": { incidentId: string };
+  /** A maintenance window was scheduled, edited, cancelled, started or completed. */
+  "maintenanceWindow:changed": { windowId: string; title: string; state: string };
 };
 
 export type VolatileEvents = {
