@@ -11,8 +11,10 @@ import { touchParticipant } from "./users";
 import { enqueueWebhook } from "../webhooks/enqueue";
 
 import { DEFAULT_MAINTENANCE_MESSAGE } from "./maintenance-text";
+import { nginxSnippet } from "./nginx-gate";
 
 export { DEFAULT_MAINTENANCE_MESSAGE };
+export { GATE_PATH, nginxSnippet } from "./nginx-gate";
 export const RETRY_AFTER_SEC = 300;
 
 export type MaintenanceView = { enabled: boolean; message: string; updatedAt: string; incidentId: string | null; nginxSnippet: string };
@@ -78,9 +80,6 @@ export async function switchMaintenancePage(tx: Tx, emit: Emit, input: { enabled
   await emit(rooms.incidents, "maintenance:toggled", { enabled: input.enabled, message });
 }
 
-/** The per-request gate a reverse proxy consults (nginx `auth_request`): 204 = serve the site, 403 = show the maintenance page. */
-export const GATE_PATH = "/api/public/maintenance/gate";
-
 export async function maintenanceGateStatus(): Promise<204 | 403> {
   return (await row()).enabled ? 403 : 204;
 }
@@ -88,54 +87,6 @@ export async function maintenanceGateStatus(): Promise<204 | 403> {
 /** The gate's answer: no body, never cached (the next request must see a switch at once). */
 export function gateResponse(status: 204 | 403): Response {
   return new Response(null, { status, headers: { "cache-control": "no-store" } });
-}
-
-/**
- * The nginx rules for the site's own server { } block. The e2e and integration tests run real nginx
- * with exactly this text (only the address differs), so what the war room shows is what is proven.
- *
- * Fail-open: when Warroom is unreachable, slow or failing, the gate subrequest errs and nginx would
- * answer 500 for every page of the site; the status tool must never take the site down, so those
- * errors are turned into "serve the site" (`@warroom_gate_open`).
- */
-export function nginxSnippet(baseUrl: string): string {
-  const base = new URL(baseUrl).origin;
-  return `# Warroom maintenance gate: paste into the site's server { } block.
-# Needs the auth_request module (Debian: nginx-light, nginx-core or nginx-full; check with nginx -V).
-# Every request asks Warroom first: 204 serves the site, 403 serves the maintenance page (503).
-# A location with error_page lines of its own does not inherit these: repeat the error_page 403 line there.
-auth_request /__warroom_gate;
-error_page 403 = @warroom_maintenance;
-
-location = /__warroom_gate {
-    internal;
-    proxy_pass ${base}${GATE_PATH};
-    proxy_method GET;
-    proxy_pass_request_body off;
-    # Visitors' cookies and headers are none of Warroom's business.
-    proxy_pass_request_headers off;
-    proxy_set_header Content-Length "";
-    proxy_connect_timeout 1s;
-    proxy_read_timeout 2s;
-    # Fail open: if Warroom is down, slow or failing, serve the site as usual.
-    proxy_intercept_errors on;
-    error_page 500 502 503 504 = @warroom_gate_open;
-}
-
-location @warroom_gate_open {
-    return 204;
-}
-
-location @warroom_maintenance {
-    auth_request off;
-    rewrite ^ /maintenance break;
-    proxy_method GET;
-    proxy_pass_request_body off;
-    proxy_pass_request_headers off;
-    proxy_set_header Content-Length "";
-    proxy_pass ${base};
-}
-`;
 }
 
 export function maintenancePage(state: { enabled: boolean; message: string; since: string | null }): string {
