@@ -13,6 +13,7 @@ import { loadCatalog, type Catalog } from "./catalog";
 import { utc, touchedLayers } from "./rules";
 import { windowNotice } from "./notices";
 import { invalidateSilence } from "./silence";
+import { isFailing, layerStatus } from "../stack/status";
 
 export async function emitWindowChanged(emit: Emit, w: Pick<MaintenanceWindow, "id" | "title" | "state">): Promise<void> {
   await emit(rooms.stack, "maintenanceWindow:changed", { windowId: w.id, title: w.title, state: w.state });
@@ -31,6 +32,16 @@ function layerNames(w: MaintenanceWindow, catalog: Catalog): string {
 async function onOpenIncidents(tx: Tx, emit: Emit, text: string, data: Record<string, unknown>): Promise<void> {
   const open = await tx.incident.findMany({ where: { status: { not: "resolved" } }, select: { id: true }, orderBy: { number: "asc" } });
   for (const inc of open) await appendTimeline(tx, emit, inc.id, { kind: "maintenance", text, data });
+}
+
+async function stillFailing(tx: Tx, w: MaintenanceWindow, catalog: Catalog): Promise<string[]> {
+  const layers = [...touchedLayers(w, catalog.components)].flatMap((k) => catalog.layers.get(k) ?? []);
+  if (!layers.length) return [];
+  const checks = await tx.check.findMany({ where: { layerId: { in: layers.map((l) => l.id) } }, select: { layerId: true, state: true, critical: true, enabled: true } });
+  return layers.flatMap((l) => {
+    const status = layerStatus(checks.filter((c) => c.layerId === l.id));
+    return isFailing(status) ? [`${l.name} (${status})`] : [];
+  });
 }
 
 /** scheduled → in_progress; false when another replica (or nobody, the window changed) did. */
@@ -67,7 +78,10 @@ export async function completeWindow(id: string, opts: { now?: Date; endedBy?: {
     const w = await tx.maintenanceWindow.findUniqueOrThrow({ where: { id } });
     const catalog = await loadCatalog(tx);
     const how = opts.endedBy ? `ended early by ${opts.endedBy.name}` : "completed";
-    await onOpenIncidents(tx, emit, `Scheduled maintenance "${w.title}" ${how}; state changes of its layers are reported again`, { windowId: w.id, state: "completed" });
+    // Changes during the window were silenced, so say here what is still broken as it ends.
+    const failing = await stillFailing(tx, w, catalog);
+    const after = failing.length ? `; still failing: ${failing.join(", ")}` : "; all its layers are healthy";
+    await onOpenIncidents(tx, emit, `Scheduled maintenance "${w.title}" ${how}; state changes of its layers are reported again${after}`, { windowId: w.id, state: "completed", failing });
     if (w.maintenancePage && (await tx.maintenance.findUnique({ where: { id: 1 } }))?.enabled)
       await switchMaintenancePage(tx, emit, { enabled: false, message: "", by: { kind: "window", window: { id: w.id, title: w.title }, scheduledBy: opts.endedBy ?? (await scheduledByOf(tx, w)) } });
     await notifySubscribers(tx, windowNotice("maintenance.completed", w, catalog, now));

@@ -17,7 +17,9 @@ export type ActiveWindow = LayerSilence & { layerIds: string[] };
 export type Silenced = { byLayerId: ReadonlyMap<string, LayerSilence>; windows: readonly ActiveWindow[] };
 
 type Entry = { prisma: PrismaClient; loadedAt: number; value: Silenced };
-type Holder = { [KEY]?: Entry };
+/** Counts invalidations: a load that began before one must not store its (older) answer. */
+const GEN = Symbol.for("warroom.maintenance-silence.generation");
+type Holder = { [KEY]?: Entry; [GEN]?: number };
 
 const EMPTY: Silenced = { byLayerId: new Map(), windows: [] };
 
@@ -27,8 +29,9 @@ export async function silencedLayers(client: Tx | PrismaClient = db()): Promise<
   const holder = globalThis as Holder;
   const entry = holder[KEY];
   if (entry && entry.prisma === prisma && Date.now() - entry.loadedAt <= TTL_MS) return entry.value;
+  const generation = holder[GEN] ?? 0;
   const value = await load(client);
-  holder[KEY] = { prisma, loadedAt: Date.now(), value };
+  if ((holder[GEN] ?? 0) === generation) holder[KEY] = { prisma, loadedAt: Date.now(), value };
   return value;
 }
 
@@ -47,5 +50,7 @@ async function load(client: Tx | PrismaClient): Promise<Silenced> {
 }
 
 export function invalidateSilence(): void {
-  delete (globalThis as Holder)[KEY];
+  const holder = globalThis as Holder;
+  delete holder[KEY];
+  holder[GEN] = (holder[GEN] ?? 0) + 1;
 }

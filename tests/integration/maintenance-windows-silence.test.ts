@@ -12,6 +12,7 @@ import { addCheck, checkState, testEngine, waitFor } from "./engine-fixtures";
 import * as windowsRoute from "@/app/api/maintenance-windows/route";
 import * as stackRoute from "@/app/api/stack/route";
 import * as layerRoute from "@/app/api/stack/layers/[id]/route";
+import * as endRoute from "@/app/api/maintenance-windows/[id]/end/route";
 import { maintenanceWindowService } from "@/lib/maintenance-windows/service";
 import { invalidateSubscribers } from "@/lib/webhooks/subscribers";
 import type { CheckEngine } from "@/lib/checks/engine/engine";
@@ -82,6 +83,15 @@ describe("silencing", () => {
       expect(view.maintenanceWindows).toEqual([{ windowId, title: "DB failover drill", until: expect.any(String), layerIds: [layers.app.id, layers.db.id] }]);
       const detail = (await call(layerRoute.GET, "GET", `/api/stack/layers/${layers.db.id}`, { as: viewer, params: { id: layers.db.id } })).body as unknown as LayerDetail;
       expect(detail.maintenance).toMatchObject({ windowId, title: "DB failover drill" });
+
+      // Ending it says what is still broken, since its changes were kept quiet meanwhile.
+      expect((await call(endRoute.POST, "POST", `/api/maintenance-windows/${windowId}/end`, { as: admin, params: { id: windowId } })).status).toBe(200);
+      const ended = await p.timelineEvent.findMany({ where: { incidentId: incident.id, kind: "maintenance" }, orderBy: { seq: "asc" } });
+      expect(ended.at(-1)?.text).toMatch(/ended early by .*; still failing: Primary Postgres zx-internal \(down\)$/);
+      const after = (await call(stackRoute.GET, "GET", "/api/stack", { as: viewer })).body as unknown as StackView;
+      expect(after.layers.every((l) => l.maintenance === null)).toBe(true);
+      // Narrowing sees it again: failing above the mail layer, it now counts as a symptom.
+      expect(after.narrowing.symptomLayerIds).toContain(layers.db.id);
     } finally {
       await engine?.stop();
       engine = undefined;
