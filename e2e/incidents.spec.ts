@@ -142,12 +142,14 @@ test("leader, responder and support run an incident from declaration to post-mor
     const toggle = leader.page.getByRole("switch", { name: "Maintenance page" });
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     await toggle.click();
+    await leader.page.getByRole("dialog", { name: "Switch the maintenance page on?" }).getByRole("button", { name: "Switch on" }).click();
     await expect(toggle).toHaveAttribute("aria-checked", "true");
     const down = await leader.page.request.get("/maintenance");
     expect(down.status()).toBe(503);
     expect(Number(down.headers()["retry-after"])).toBeGreaterThan(0);
     await expect(support.getByText("The maintenance page is on")).toBeVisible();
     await toggle.click();
+    await leader.page.getByRole("dialog", { name: "Switch the maintenance page off?" }).getByRole("button", { name: "Switch off" }).click();
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     const up = await leader.page.request.get("/maintenance");
     expect(up.status()).toBe(200);

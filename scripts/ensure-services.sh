@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what `npm test` needs on a Debian machine: Chromium, PostgreSQL, Redis, MariaDB, all on
-# loopback. Installs with apt-get when running as root; otherwise says exactly what is missing.
+# loopback, and the nginx binary for the maintenance-gate tests. Installs with apt-get when running
+# as root; otherwise says exactly what is missing.
 set -uo pipefail
 
 PGURL="${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
@@ -60,9 +61,23 @@ if port_open 3306 && command -v mariadb >/dev/null; then
   mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS test" 2>/dev/null || mariadb -uroot -e "CREATE DATABASE IF NOT EXISTS test; ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(''); FLUSH PRIVILEGES;" 2>/dev/null || true
 fi
 
+# nginx with the auth_request module (Debian's nginx-light has it). Only the binary: the tests start
+# their own nginx on a loopback port from a temp prefix; no system nginx is started or configured.
+nginx_bin="${NGINX_PATH:-/usr/sbin/nginx}"
+if [ ! -x "$nginx_bin" ]; then
+  echo "services: installing nginx-light…"
+  # Debian's package scripts start the system nginx unless policy-rc.d says no: keep it from running.
+  if as_root && [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && nginx_policy=1; fi
+  apt_install nginx-light
+  [ "${nginx_policy:-0}" = 1 ] && rm -f /usr/sbin/policy-rc.d
+fi
+if [ ! -x "$nginx_bin" ] || ! "$nginx_bin" -V 2>&1 | grep -q -- --with-http_auth_request_module; then
+  missing+=("nginx with the auth_request module at $nginx_bin (apt-get install nginx-light)")
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "npm test needs these and could not set them up (run as root on Debian, or install them):" >&2
   for m in "${missing[@]}"; do echo "  - $m" >&2; done
   exit 1
 fi
-echo "services: Chromium, PostgreSQL, Redis and MariaDB are ready"
+echo "services: Chromium, PostgreSQL, Redis, MariaDB and nginx are ready"

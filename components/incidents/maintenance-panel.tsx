@@ -9,17 +9,19 @@ import { useAction } from "./use-action";
 import { dateTimeOf } from "./format";
 import type { Maintenance } from "./types";
 import { Icon } from "./icons";
-
+import { MaintenanceConfirm } from "./maintenance-confirm";
 
 export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string; canToggle: boolean }) {
   const qc = useQueryClient();
   const { data, error } = useMaintenance();
   const [draft, setDraft] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const save = useAction(
     incidentId,
     (body: { enabled: boolean; message: string }) => apiFetch<{ maintenance: Maintenance }>("/api/maintenance", { method: "PUT", body }),
     () => {
       setDraft(null);
+      setConfirming(false);
       void qc.invalidateQueries({ queryKey: ["maintenance"] });
     },
   );
@@ -40,7 +42,7 @@ export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string
           aria-checked={data.enabled}
           aria-label="Maintenance page"
           disabled={!canToggle || save.pending}
-          onClick={() => save.run({ enabled: !data.enabled, message })}
+          onClick={() => setConfirming(true)}
           className={`ml-auto inline-flex items-center gap-2 rounded-full border-2 px-3 py-1 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${
             data.enabled ? "border-red-700 bg-red-700 text-white" : "border-slate-400 bg-white text-slate-800 dark:bg-slate-800 dark:text-slate-100"
           }`}
@@ -49,6 +51,15 @@ export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string
           {data.enabled ? "On — site shows maintenance" : "Off"}
         </button>
       </div>
+      <MaintenanceConfirm
+        open={confirming}
+        enabling={!data.enabled}
+        message={message.trim() || DEFAULT_MAINTENANCE_MESSAGE}
+        pending={save.pending}
+        error={save.error?.message}
+        onConfirm={() => save.run({ enabled: !data.enabled, message })}
+        onClose={() => setConfirming(false)}
+      />
       {data.enabled && data.updatedAt && <p className="text-xs text-slate-500">Switched on {dateTimeOf(data.updatedAt)}</p>}
       <label className="flex flex-col gap-1 text-sm font-medium">
         Maintenance message
@@ -76,7 +87,9 @@ export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string
       )}
       <details>
         <summary className="cursor-pointer text-sm font-medium">nginx snippet</summary>
-        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Serves the maintenance page while /api/public/maintenance says it is on.</p>
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+          For the site&apos;s nginx: every request asks Warroom&apos;s gate first, so a switch takes effect on the next request. If Warroom is unreachable the site is served as usual.
+        </p>
         <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
           <code>{data.nginxSnippet}</code>
         </pre>

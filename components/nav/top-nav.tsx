@@ -13,6 +13,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/webhooks", label: "Webhooks", roles: ["admin"] },
   { href: "/admin/subscribers", label: "Subscribers", roles: ["admin"] },
+  { href: "/admin/maintenance", label: "Maintenance", roles: ["admin"] },
 ];
 
 export function TopNav({ user }: { user: { name: string; role: Role } }) {

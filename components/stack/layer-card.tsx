@@ -5,6 +5,7 @@ import type { LayerView } from "@/lib/stack/view";
 import { STATUS_BORDER, StatusBadge } from "./status-badge";
 import { Sparkline } from "./sparkline";
 import { TimeAgo, formatUptime } from "./time-ago";
+import { MaintenanceFlag } from "./maintenance-flag";
 
 export type LayerRole = "likely-cause" | "symptom" | "side-failure" | null;
 
@@ -39,6 +40,7 @@ export function LayerCard({ layer, role, firstFailing, compact = false, headingL
           </Link>
         </Heading>
         <StatusBadge status={layer.status} />
+        {layer.maintenance && <MaintenanceFlag m={layer.maintenance} />}
         {layer.optional && <span className="rounded border border-dashed border-slate-400 px-1.5 text-xs text-slate-600 dark:text-slate-300">optional</span>}
         {paused && <span className="text-xs text-slate-600 dark:text-slate-300">paused</span>}
         {role && (

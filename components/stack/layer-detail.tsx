@@ -7,6 +7,7 @@ import { useLiveQuery } from "./use-stack";
 import { StatusBadge } from "./status-badge";
 import { Sparkline } from "./sparkline";
 import { TimeAgo, formatUptime } from "./time-ago";
+import { MaintenanceFlag, MaintenanceNote } from "./maintenance-flag";
 
 export function LayerDetailView({ initial }: { initial: LayerDetail }) {
   const { data } = useLiveQuery<LayerDetail>(["layer", initial.id], `/api/stack/layers/${initial.id}`, initial, (layerId) => layerId === initial.id);
@@ -23,8 +24,10 @@ export function LayerDetailView({ initial }: { initial: LayerDetail }) {
       <header className="flex flex-wrap items-center gap-2">
         <h1 className="text-xl font-semibold">{layer.name}</h1>
         <StatusBadge status={layer.status} />
+        {layer.maintenance && <MaintenanceFlag m={layer.maintenance} />}
         {layer.optional && <span className="rounded border border-dashed border-slate-400 px-1.5 text-xs">optional</span>}
       </header>
+      {layer.maintenance && <MaintenanceNote m={layer.maintenance} />}
       {layer.description && <p className="text-sm">{layer.description}</p>}
       {layer.impact && (
         <p className="text-sm">

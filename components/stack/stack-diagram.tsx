@@ -7,6 +7,7 @@ import { useLiveQuery } from "./use-stack";
 import { LayerCard, type LayerRole } from "./layer-card";
 import { NarrowingPanel } from "./narrowing-panel";
 import { useComponents } from "./use-components";
+import { MaintenanceBanner } from "./maintenance-flag";
 
 function Terminal({ label }: { label: string }) {
   return (
@@ -52,6 +53,7 @@ export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = fal
         <Heading id="stack-title" className="mb-3 text-xl font-semibold">
           Stack map <span className="text-base font-normal text-slate-500 dark:text-slate-400">{view.stack.name} · v{view.stack.version}</span>
         </Heading>
+        <MaintenanceBanner view={view} />
         <Terminal label="Request" />
         <ol className="flex flex-col" aria-label="Layers in request order">
           {view.layers.map((layer, i) => (

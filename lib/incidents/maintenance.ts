@@ -2,7 +2,8 @@
 // and every toggle goes on the timeline of every open incident.
 import type { Actor } from "../auth/actor";
 import { forbidden } from "../http/errors";
-import { mutate } from "../realtime/outbox";
+import { mutate, type Emit } from "../realtime/outbox";
+import type { Tx } from "../db/types";
 import { rooms } from "../realtime/catalogue";
 import { db } from "../runtime/context";
 import { appendTimeline } from "./timeline";
@@ -10,8 +11,10 @@ import { touchParticipant } from "./users";
 import { enqueueWebhook } from "../webhooks/enqueue";
 
 import { DEFAULT_MAINTENANCE_MESSAGE } from "./maintenance-text";
+import { nginxSnippet } from "./nginx-gate";
 
 export { DEFAULT_MAINTENANCE_MESSAGE };
+export { GATE_PATH, nginxSnippet } from "./nginx-gate";
 export const RETRY_AFTER_SEC = 300;
 
 export type MaintenanceView = { enabled: boolean; message: string; updatedAt: string; incidentId: string | null; nginxSnippet: string };
@@ -36,41 +39,45 @@ export async function setMaintenance(actor: Actor, input: { enabled: boolean; me
     const open = await tx.incident.findMany({ where: { status: { not: "resolved" } }, select: { id: true, leaderId: true }, orderBy: { number: "asc" } });
     const led = open.find((i) => i.leaderId === actor.id);
     if (actor.role !== "admin" && !led) throw forbidden("Only the leader of an open incident (or an admin) can switch the maintenance page.");
-    const message = input.message || DEFAULT_MAINTENANCE_MESSAGE;
-    const incidentId = led?.id ?? open[0]?.id ?? null;
-    const data = { enabled: input.enabled, message, incidentId, updatedById: actor.id, updatedAt: new Date() };
-    await tx.maintenance.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-    for (const inc of open) {
-      if (inc.id === incidentId) await touchParticipant(tx, inc.id, actor.id);
-      await appendTimeline(tx, emit, inc.id, {
-        kind: "maintenance",
-        actorId: actor.id,
-        text: input.enabled ? `${actor.name} switched the maintenance page on: "${message}"` : `${actor.name} switched the maintenance page off`,
-        data: { enabled: input.enabled, message },
-      });
-    }
-    await enqueueWebhook(tx, "maintenance.toggled", { enabled: input.enabled, message, by: { id: actor.id, name: actor.name } });
-    await emit(rooms.incidents, "maintenance:toggled", { enabled: input.enabled, message });
+    await switchMaintenancePage(tx, emit, { enabled: input.enabled, message: input.message, by: { kind: "person", actor, incidentId: led?.id ?? null } });
   });
   return getMaintenance(baseUrl);
 }
 
-/** For the site's own nginx: a flag file kept in step with our JSON, so the site still shows the page if Warroom is unreachable. */
-export function nginxSnippet(baseUrl: string): string {
-  const base = new URL(baseUrl).origin;
-  return `# 1. Keep a flag file in step with Warroom (cron, every minute, or a systemd timer):
-#    * * * * * root curl -fsS ${base}/api/public/maintenance | grep -q '"enabled":true' && touch /etc/nginx/maintenance.on || rm -f /etc/nginx/maintenance.on
-# 2. In the site's server { } block:
-error_page 503 @maintenance;
-if (-f /etc/nginx/maintenance.on) {
-    return 503;
-}
-location @maintenance {
-    # A named location takes no URI in proxy_pass: rewrite to Warroom's page first.
-    rewrite ^ /maintenance break;
-    proxy_pass ${base};
-}
-`;
+/** Who flips the switch: a person (the toggle in the war room) or a scheduled maintenance window at its start or end. */
+export type SwitchedBy =
+  | { kind: "person"; actor: Actor; incidentId: string | null }
+  | { kind: "window"; window: { id: string; title: string }; scheduledBy: { id: string; name: string } };
+
+/**
+ * The switch itself, inside the caller's transaction, with no permission check: callers decide who
+ * may. Stores the state, puts it on every open incident's timeline, queues the webhook and tells
+ * browsers.
+ */
+export async function switchMaintenancePage(tx: Tx, emit: Emit, input: { enabled: boolean; message: string; by: SwitchedBy }): Promise<void> {
+  const { by } = input;
+  const open = await tx.incident.findMany({ where: { status: { not: "resolved" } }, select: { id: true }, orderBy: { number: "asc" } });
+  const message = input.message || DEFAULT_MAINTENANCE_MESSAGE;
+  const incidentId = (by.kind === "person" ? by.incidentId : null) ?? open[0]?.id ?? null;
+  const data = { enabled: input.enabled, message, incidentId, updatedById: by.kind === "person" ? by.actor.id : null, updatedAt: new Date() };
+  await tx.maintenance.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+  const who = by.kind === "person" ? by.actor.name : `Scheduled maintenance "${by.window.title}"`;
+  for (const inc of open) {
+    if (by.kind === "person" && inc.id === incidentId) await touchParticipant(tx, inc.id, by.actor.id);
+    await appendTimeline(tx, emit, inc.id, {
+      kind: "maintenance",
+      actorId: by.kind === "person" ? by.actor.id : null,
+      text: input.enabled ? `${who} switched the maintenance page on: "${message}"` : `${who} switched the maintenance page off`,
+      data: { enabled: input.enabled, message, ...(by.kind === "window" ? { windowId: by.window.id } : {}) },
+    });
+  }
+  await enqueueWebhook(tx, "maintenance.toggled", {
+    enabled: input.enabled,
+    message,
+    by: by.kind === "person" ? { id: by.actor.id, name: by.actor.name } : by.scheduledBy,
+    window: by.kind === "window" ? by.window : null,
+  });
+  await emit(rooms.incidents, "maintenance:toggled", { enabled: input.enabled, message });
 }
 
 export function maintenancePage(state: { enabled: boolean; message: string; since: string | null }): string {

@@ -39,6 +39,14 @@ const appliers: Appliers = {
     void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
     void qc.invalidateQueries({ queryKey: ["reply-templates"] });
   },
+  // Starting or ending a window changes which layers show "maintenance".
+  "maintenanceWindow:changed": (qc) => {
+    void qc.invalidateQueries({ queryKey: ["maintenance-windows"] });
+    void qc.invalidateQueries({ queryKey: ["stack"] });
+    void qc.invalidateQueries({ queryKey: ["layer"] });
+    void qc.invalidateQueries({ queryKey: ["components"] });
+    void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
+  },
 };
 
 export function applyEvent(qc: QueryClient, e: LiveEnvelope): void {

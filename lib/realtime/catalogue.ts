@@ -21,6 +21,8 @@ export type DurableEvents = {
   "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
   /** Reply templates were added, edited, reordered or deleted. */
   "support:templates": { ids: string[] };
+  /** A maintenance window was scheduled, edited, cancelled, started or completed. */
+  "maintenanceWindow:changed": { windowId: string; title: string; state: string };
 };
 
 export type VolatileEvents = {

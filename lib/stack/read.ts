@@ -10,7 +10,8 @@ import { latestResults, latestStateChanges, type ResultRow } from "./recent";
 import { narrow } from "./narrowing";
 import { layerStatus, type Status } from "./status";
 import { combineTallies, toUptime, uptimeTallies } from "./uptime";
-import type { CheckDetail, CheckView, LayerDetail, LayerView, SparkPoint, StackView } from "./view";
+import type { CheckDetail, CheckView, LayerDetail, LayerMaintenance, LayerView, SparkPoint, StackView } from "./view";
+import { silencedLayers } from "../maintenance-windows/silence";
 
 const SPARK_POINTS = 30;
 
@@ -53,7 +54,7 @@ function toSpark(rowsNewestFirst: readonly ResultRow[]): SparkPoint[] {
 
 type LayerWithChecks = Layer & { checks: Check[] };
 
-function layerBase(l: LayerWithChecks): Omit<LayerView, "uptime" | "sparkline" | "checks"> {
+function layerBase(l: LayerWithChecks, maintenance: LayerMaintenance | null): Omit<LayerView, "uptime" | "sparkline" | "checks"> {
   const status = layerStatus(l.checks);
   return {
     id: l.id,
@@ -68,6 +69,7 @@ function layerBase(l: LayerWithChecks): Omit<LayerView, "uptime" | "sparkline" |
     checklist: checklistKey(l.checklist),
     status,
     statusSince: statusSince(l.checks, status),
+    maintenance,
   };
 }
 
@@ -76,19 +78,22 @@ export async function getStackView(): Promise<StackView> {
     orderBy: { updatedAt: "asc" },
     include: { layers: { orderBy: { position: "asc" }, include: { checks: { orderBy: { key: "asc" } } } } },
   });
-  if (!stack) return { stack: null, layers: [], narrowing: narrow([]) };
+  if (!stack) return { stack: null, layers: [], narrowing: narrow([]), maintenanceWindows: [] };
+  const silenced = await silencedLayers();
   const tallies = await uptimeTallies(stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id)));
   const primaries = stack.layers.map((l) => primaryCheck(l.checks)?.id).filter((id): id is string => !!id);
   const recent = await latestResults(primaries, SPARK_POINTS);
   const layers = stack.layers.map(
     (l): LayerView => ({
-      ...layerBase(l),
+      ...layerBase(l, silenced.byLayerId.get(l.id) ?? null),
       uptime: toUptime(combineTallies(l.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!))),
       sparkline: toSpark(recent.get(primaryCheck(l.checks)?.id ?? "") ?? []),
       checks: l.checks.map(checkView),
     }),
   );
-  return { stack: { id: stack.id, name: stack.name, version: stack.version }, layers, narrowing: narrow(layers) };
+  // A layer under planned maintenance is neither failing nor healthy evidence: narrowing skips it.
+  const narrowing = narrow(layers.filter((l) => !l.maintenance));
+  return { stack: { id: stack.id, name: stack.name, version: stack.version }, layers, narrowing, maintenanceWindows: [...silenced.windows] };
 }
 
 export async function getLayerDetail(id: string, opts: { showHeartbeatPath: boolean }): Promise<LayerDetail> {
@@ -110,5 +115,6 @@ export async function getLayerDetail(id: string, opts: { showHeartbeatPath: bool
     };
   });
   const enabled = layer.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!);
-  return { ...layerBase(layer), uptime: toUptime(combineTallies(enabled)), sparkline: checks.find((c) => c.id === primaryCheck(layer.checks)?.id)?.sparkline ?? [], checks };
+  const silence = (await silencedLayers()).byLayerId.get(layer.id) ?? null;
+  return { ...layerBase(layer, silence), uptime: toUptime(combineTallies(enabled)), sparkline: checks.find((c) => c.id === primaryCheck(layer.checks)?.id)?.sparkline ?? [], checks };
 }

@@ -35,15 +35,21 @@ export type LayerView = {
   checklist: string | null;
   status: Status;
   statusSince: string | null;
+  /** Inside an in-progress maintenance window: its checks still run, but its changes are not alerted and narrowing ignores it. */
+  maintenance: LayerMaintenance | null;
   uptime: Uptime;
   sparkline: SparkPoint[];
   checks: CheckView[];
 };
 
+export type LayerMaintenance = { windowId: string; title: string; until: string };
+
 export type StackView = {
   stack: { id: string; name: string; version: number } | null;
   layers: LayerView[];
   narrowing: Narrowing;
+  /** Maintenance windows in progress now, with the layers they silence. */
+  maintenanceWindows: (LayerMaintenance & { layerIds: string[] })[];
 };
 
 export type CheckDetail = CheckView & {

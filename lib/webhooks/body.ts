@@ -42,7 +42,8 @@ export function summaryLine(event: AnyWebhookEvent, data: unknown): string {
     }
     case "maintenance.toggled": {
       const d = data as WebhookData[typeof event];
-      return d.enabled ? `🛠 Maintenance page switched ON by ${d.by.name}: "${d.message}"` : `🛠 Maintenance page switched OFF by ${d.by.name}.`;
+      const by = d.window ? `scheduled maintenance "${d.window.title}"` : d.by.name;
+      return d.enabled ? `🛠 Maintenance page switched ON by ${by}: "${d.message}"` : `🛠 Maintenance page switched OFF by ${by}.`;
     }
     case "layer.state_changed": {
       const d = data as WebhookData[typeof event];

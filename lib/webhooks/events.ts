@@ -27,7 +27,8 @@ export type WebhookData = {
   "incident.update_posted": { incident: IncidentRef; update: { id: string; body: string; audience: string }; author: PersonRef };
   "incident.update_overdue": { incident: IncidentRef; dueAt: string };
   "incident.resolved": { incident: IncidentRef; summary: string; resolvedBy: PersonRef };
-  "maintenance.toggled": { enabled: boolean; message: string; by: PersonRef };
+  /** `by` is who switched it, or who scheduled the window that did (then `window` names it). */
+  "maintenance.toggled": { enabled: boolean; message: string; by: PersonRef; window: { id: string; title: string } | null };
   "layer.state_changed": {
     layer: { id: string; name: string; status: Status };
     check: { id: string; name: string };

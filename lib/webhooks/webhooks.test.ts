@@ -49,6 +49,6 @@ describe("webhook bodies", () => {
       at: "x",
     });
     expect(line).toBe("🟠 Database is degraded: check replica lag went up → degraded (lag 30s).");
-    expect(summaryLine("maintenance.toggled", { enabled: false, message: "", by: { id: "u", name: "Ann" } })).toMatch(/OFF by Ann/);
+    expect(summaryLine("maintenance.toggled", { enabled: false, message: "", by: { id: "u", name: "Ann" }, window: null })).toMatch(/OFF by Ann/);
   });
 });

@@ -8,6 +8,7 @@ import { mutate, type Emit } from "../../realtime/outbox";
 import type { Tx } from "../../db/types";
 import type { EngineState } from "./state";
 import { enqueueLayerChanges } from "../../webhooks/enqueue";
+import { silencedLayers } from "../../maintenance-windows/silence";
 
 export type StateChange = {
   checkId: string;
@@ -46,14 +47,19 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
                     ${kept.map((c) => c.message)}::text[], ${kept.map((c) => c.at.toISOString())}::timestamptz[])
           AS v(id, "from", "to", message, at)`;
     }
-    for (const c of kept) await announce(tx, emit, c);
-    await enqueueLayerChanges(tx, kept);
+    // Layers inside an in-progress maintenance window are silenced: the change is still stored and
+    // pushed to the stack view (it stays truthful), but it is not news for incident timelines or
+    // webhooks; the work was planned. (Cached lookup; costs nothing when no window is running.)
+    const silenced = (await silencedLayers(tx)).byLayerId;
+    for (const c of kept) await announce(tx, emit, c, silenced.has(c.layerId));
+    await enqueueLayerChanges(tx, kept.filter((c) => !silenced.has(c.layerId)));
     return changes.map((c) => exists.has(c.checkId));
   });
 }
 
-async function announce(tx: Tx, emit: Emit, c: StateChange): Promise<void> {
+async function announce(tx: Tx, emit: Emit, c: StateChange, silenced: boolean): Promise<void> {
   await emit(rooms.stack, "check:state", { checkId: c.checkId, layerId: c.layerId, from: c.from, to: c.to, message: c.message, at: c.at.toISOString() });
+  if (silenced) return;
   await onCheckStateChanged(tx, emit, {
     checkId: c.checkId,
     checkName: c.checkName,

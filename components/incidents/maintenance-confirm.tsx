@@ -1,0 +1,63 @@
+"use client";
+// Switching the maintenance page turns the whole site away (or lets it back), so it is confirmed in
+// a modal dialog that shows exactly what the public will see.
+import { useEffect, useId, useRef } from "react";
+
+type Props = { open: boolean; enabling: boolean; message: string; pending: boolean; error?: string; onConfirm: () => void; onClose: () => void };
+
+export function MaintenanceConfirm({ open, enabling, message, pending, error, onConfirm, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="flex flex-col gap-3 p-4">
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {enabling ? "Switch the maintenance page on?" : "Switch the maintenance page off?"}
+        </h2>
+        {enabling ? (
+          <>
+            <p id={`${id}-desc`} className="text-sm">
+              Every visitor whose requests pass through the proxy gate gets this page (HTTP 503) instead of the site, from their very next request:
+            </p>
+            <figure aria-label="What the public will see" className="rounded border border-slate-300 bg-slate-50 p-3 text-center dark:border-slate-600 dark:bg-slate-800">
+              <p className="font-semibold">
+                <span aria-hidden="true">🛠 </span>Maintenance in progress
+              </p>
+              <p className="mt-1 text-sm">{message}</p>
+            </figure>
+          </>
+        ) : (
+          <p id={`${id}-desc`} className="text-sm">
+            Visitors reach the site again from their next request; the maintenance page then says no maintenance is in progress.
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <div className="flex flex-wrap justify-end gap-2">
+          <button type="button" className="btn-secondary" onClick={onClose}>
+            {enabling ? "Keep it off" : "Keep it on"}
+          </button>
+          <button type="button" className={enabling ? "btn-danger" : "btn-primary"} disabled={pending} onClick={onConfirm} autoFocus>
+            {enabling ? "Switch on" : "Switch off"}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
