@@ -4,6 +4,7 @@ import next from "next";
 import { bootCore } from "./lib/runtime/boot";
 import { startServices } from "./lib/runtime/services";
 import { startPublicSite } from "./lib/public/service";
+import { PEER_HEADER } from "./lib/http/request-auth";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -22,7 +23,9 @@ const handle = app.getRequestHandler();
 // users' traffic during an outage.
 const publicSite = await startPublicSite(core.ctx);
 const server = createServer((req, res) => {
-  if (!publicSite.site.handle(req, res)) void handle(req, res);
+  if (publicSite.site.handle(req, res)) return;
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
 });
 const services = await startServices(core.ctx, server);
 

@@ -38,7 +38,12 @@ test("subscribe by email, confirm in the browser, receive an update, unsubscribe
   const control = `control-${stamp}@example.test`;
   const publicTitle = `Sign-in is slow ${stamp}`;
 
-  await subscribe(request, visitor);
+  // The visitor signs up on the public page's own form (plain HTML, no script needed).
+  await page.goto("/status");
+  const form = page.getByRole("region", { name: "Get updates" });
+  await form.getByLabel("Email address").fill(visitor);
+  await form.getByRole("button", { name: "Subscribe by email" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/inbox/i);
   await subscribe(request, control);
   const confirmation = await waitForMail(visitor, (m) => /Confirm your subscription/.test(m.subject ?? ""));
   const confirmUrl = link(confirmation, "/status/subscriptions/confirm");

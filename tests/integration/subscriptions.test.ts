@@ -69,8 +69,9 @@ beforeEach(async () => {
 type Answer = { status: number; text: string; json: Record<string, unknown>; headers: Headers };
 
 /** A visitor's request: its own client address (so the sign-up rate limit is per test), no cookie. */
-async function send(handler: (req: Request) => Promise<Response>, method: string, url: string, opts: { json?: unknown; form?: [string, string][]; ip?: string; accept?: string; origin?: string } = {}): Promise<Answer> {
-  const headers = new Headers({ host: "attacker.example", "x-forwarded-for": opts.ip ?? `203.0.113.${++ipSeq % 250}` });
+async function send(handler: (req: Request) => Promise<Response>, method: string, url: string, opts: { json?: unknown; form?: [string, string][]; ip?: string; accept?: string; origin?: string; forwardedFor?: string } = {}): Promise<Answer> {
+  const headers = new Headers({ host: "attacker.example", "x-warroom-peer": opts.ip ?? `203.0.113.${++ipSeq % 250}` });
+  if (opts.forwardedFor) headers.set("x-forwarded-for", opts.forwardedFor);
   if (opts.origin) headers.set("origin", opts.origin);
   if (opts.accept) headers.set("accept", opts.accept);
   let body: string | undefined;
@@ -270,6 +271,9 @@ describe("email subscriptions", () => {
     expect(form.headers.get("content-type")).toContain("text/html");
     expect(form.headers.get("retry-after")).toBeTruthy();
     expect(await core.ctx.prisma.subscriber.count({ where: { address: { in: ["r10@example.test", "r11@example.test"] } } })).toBe(0);
+    // A forged X-Forwarded-For does not make the same connection someone else (no trusted proxy configured).
+    const forged = await send(subscriptions.POST, "POST", "/api/public/subscriptions", { json: { email: "r12@example.test" }, ip, forwardedFor: "192.0.2.99" });
+    expect(forged.status).toBe(429);
     // Someone else is not affected.
     expect((await subscribe({ email: "other@example.test" }, "198.51.100.78")).status).toBe(202);
   });
