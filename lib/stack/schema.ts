@@ -14,6 +14,8 @@ export const thresholdsSchema = z
     p95WindowSec: z.number().int().positive().optional(),
     /** Degraded when the probe's metric is above this absolute value. */
     metricMax: z.number().optional(),
+    /** Degraded when the probe's metric is below this absolute value (free disk, healthy replicas). */
+    metricMin: z.number().optional(),
     /** Degraded when the metric is above this percentage of the probe's reported maximum. */
     metricPercentOfMax: z.number().positive().max(100).optional(),
     /** Degraded when the metric grew across this many consecutive samples (0 switches trend detection off). */
