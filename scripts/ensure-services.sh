@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what `npm test` needs on a Debian machine: Chromium, PostgreSQL, Redis, MariaDB, all on
-# loopback. Installs with apt-get when running as root; otherwise says exactly what is missing.
+# loopback, and the Prometheus binary. Installs with apt-get when running as root; otherwise says
+# exactly what is missing.
 set -uo pipefail
 
 PGURL="${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
@@ -60,9 +61,25 @@ if port_open 3306 && command -v mariadb >/dev/null; then
   mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS test" 2>/dev/null || mariadb -uroot -e "CREATE DATABASE IF NOT EXISTS test; ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(''); FLUSH PRIVILEGES;" 2>/dev/null || true
 fi
 
+# Prometheus: only the binary. The metric check tests start their own server (own config, own
+# storage, a random loopback port); the packaged system service must not start, so a policy-rc.d
+# that refuses service starts is in place during the install (unless the machine has one already).
+if ! command -v prometheus >/dev/null; then
+  echo "services: installing Prometheus (the binary, not the service)…"
+  if as_root; then
+    added_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && added_policy=1; fi
+    apt_install --no-install-recommends prometheus
+    [ "$added_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
+    # Nor at the next boot.
+    command -v systemctl >/dev/null && systemctl disable prometheus >/dev/null 2>&1
+  fi
+  command -v prometheus >/dev/null || missing+=("the prometheus binary (apt-get install --no-install-recommends prometheus)")
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "npm test needs these and could not set them up (run as root on Debian, or install them):" >&2
   for m in "${missing[@]}"; do echo "  - $m" >&2; done
   exit 1
 fi
-echo "services: Chromium, PostgreSQL, Redis and MariaDB are ready"
+echo "services: Chromium, PostgreSQL, Redis, MariaDB and Prometheus are ready"
