@@ -70,6 +70,8 @@ export const metricsCheck: CheckDefinition<MetricsConfig> = {
       );
       const latencyMs = elapsedMs(started);
       if (answer.status < 200 || answer.status >= 300) throw new CheckFailure(describeHttpRefusal(answer, !!config.token), latencyMs);
+      // The parser reads most HTML as oddly named samples; say what is really wrong.
+      if (/^text\/html/i.test(answer.contentType)) throw new CheckFailure("the page is HTML, not Prometheus text format: check the URL", latencyMs);
       let all;
       try {
         all = parseMetricsPage(answer.body);
