@@ -1,14 +1,18 @@
 // Prometheus checks end to end: a real Prometheus server scraping a page this test controls, the
 // real check engine judging what the queries return, and the stack API showing the result.
+import fs from "node:fs";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
+import YAML from "yaml";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CheckEngine } from "@/lib/checks/engine/engine";
+import { prometheusCheck } from "@/lib/checks/prometheus";
 import type { RunResult } from "@/lib/checks/run";
 import * as stackRoute from "@/app/api/stack/route";
 import type { StackView } from "@/lib/stack/view";
 import { call, sessionFor } from "./helpers/api";
+import { probe } from "./helpers/check";
 import { startTestCore, type TestCore } from "./helpers/core";
 import { listen, startHangingServer, type Running } from "./helpers/net";
 import { startMetricsTarget, startPrometheus, type MetricsTarget, type PrometheusServer } from "./helpers/prometheus";
@@ -165,6 +169,24 @@ describe("prometheus check against a real Prometheus", () => {
     expect(between.every((e) => e.result?.ok)).toBe(true);
     expect((await checkState(core, hung.id, "down")).message).toBe("timed out after 3000 ms");
     expect((await checkRow(healthy.id)).state).toBe("up");
+  });
+});
+
+describe("the documented examples", () => {
+  it("every example query in the README and the layer checklists is valid PromQL for a real Prometheus", async () => {
+    const queries = ["README.md", "playbooks/layers/app-server.md", "playbooks/layers/third-party.md"].flatMap((file) =>
+      [...fs.readFileSync(file, "utf8").matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap((m) => {
+        const doc: unknown = YAML.parse(m[1]);
+        const checks = (Array.isArray(doc) ? doc : ((doc as { checks?: unknown[] }).checks ?? [])) as Array<{ type: string; config: { query?: string } }>;
+        return checks.filter((c) => c.type === "prometheus").map((c) => c.config.query!);
+      }),
+    );
+    expect(queries.length).toBeGreaterThanOrEqual(12);
+    for (const query of queries) {
+      const result = await probe(prometheusCheck, { url: prom.url, query });
+      // Nothing here exports those series, so each query parses, runs and finds no data.
+      expect(result, query).toMatchObject({ ok: false, unknown: true, message: "no data: the query returned no series" });
+    }
   });
 });
 
