@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what `npm test` needs on a Debian machine: Chromium, PostgreSQL, Redis, MariaDB, all on
-# loopback, and the nginx binary for the maintenance-gate tests. Installs with apt-get when running
-# as root; otherwise says exactly what is missing.
+# loopback, the nginx binary for the maintenance-gate tests and the Prometheus binary for the metric
+# check tests. Installs with apt-get when running as root; otherwise says exactly what is missing.
 set -uo pipefail
 
 PGURL="${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
@@ -75,9 +75,25 @@ if [ ! -x "$nginx_bin" ] || ! "$nginx_bin" -V 2>&1 | grep -q -- --with-http_auth
   missing+=("nginx with the auth_request module at $nginx_bin (apt-get install nginx-light)")
 fi
 
+# Prometheus: only the binary. The metric check tests start their own server (own config, own
+# storage, a random loopback port); the packaged system service must not start, so a policy-rc.d
+# that refuses service starts is in place during the install (unless the machine has one already).
+if ! command -v prometheus >/dev/null; then
+  echo "services: installing Prometheus (the binary, not the service)…"
+  if as_root; then
+    added_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && added_policy=1; fi
+    apt_install --no-install-recommends prometheus
+    [ "$added_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
+    # Nor at the next boot.
+    command -v systemctl >/dev/null && systemctl disable prometheus >/dev/null 2>&1
+  fi
+  command -v prometheus >/dev/null || missing+=("the prometheus binary (apt-get install --no-install-recommends prometheus)")
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "npm test needs these and could not set them up (run as root on Debian, or install them):" >&2
   for m in "${missing[@]}"; do echo "  - $m" >&2; done
   exit 1
 fi
-echo "services: Chromium, PostgreSQL, Redis, MariaDB and nginx are ready"
+echo "services: Chromium, PostgreSQL, Redis, MariaDB, nginx and Prometheus are ready"

@@ -3,8 +3,10 @@ import { Field, Select, TextArea } from "@/components/ui/field";
 import type { CheckForm } from "./editor-model";
 import { errorFor } from "./editor-model";
 import { CheckBox } from "./form-bits";
+import { MetricCheckFields } from "./metric-check-fields";
+import { isMetricCheckType, readObject } from "./metric-config";
 
-const TYPES = ["http", "tcp", "dns", "tls", "redis", "postgres", "mysql", "heartbeat"];
+const TYPES = ["http", "tcp", "dns", "tls", "redis", "postgres", "mysql", "heartbeat", "prometheus", "metrics"];
 
 type Props = { check: CheckForm; path: string; layerName: string; fields: Record<string, string>; onChange: (c: CheckForm) => void; onRemove: () => void };
 
@@ -12,6 +14,7 @@ export function CheckEditor({ check, path, layerName, fields, onChange, onRemove
   const set = <K extends keyof CheckForm>(k: K, v: CheckForm[K]) => onChange({ ...check, [k]: v });
   const err = (k: string) => errorFor(fields, `${path}.${k}`);
   const title = check.name || check.key || "new check";
+  const typedFields = isMetricCheckType(check.type) && readObject(check.config) !== null && readObject(check.thresholds) !== null;
   return (
     <fieldset className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <legend className="px-1 text-sm font-semibold">Check: {title}</legend>
@@ -28,10 +31,15 @@ export function CheckEditor({ check, path, layerName, fields, onChange, onRemove
           <CheckBox label="Enabled" checked={check.enabled} onChange={(v) => set("enabled", v)} />
         </div>
       </div>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        <TextArea label="Config (JSON; secrets as ${ENV_VAR})" rows={5} value={check.config} onChange={(e) => set("config", e.target.value)} error={err("config")} />
-        <TextArea label="Thresholds (JSON)" rows={5} value={check.thresholds} onChange={(e) => set("thresholds", e.target.value)} error={err("thresholds")} />
-      </div>
+      {typedFields ? (
+        <MetricCheckFields check={check} path={path} fields={fields} onChange={onChange} />
+      ) : (
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {isMetricCheckType(check.type) && <p className="text-sm sm:col-span-2">Config and thresholds must be JSON objects before this check type shows its fields.</p>}
+          <TextArea label="Config (JSON; secrets as ${ENV_VAR})" rows={5} value={check.config} onChange={(e) => set("config", e.target.value)} error={err("config")} />
+          <TextArea label="Thresholds (JSON)" rows={5} value={check.thresholds} onChange={(e) => set("thresholds", e.target.value)} error={err("thresholds")} />
+        </div>
+      )}
       <button type="button" className="btn-danger mt-2" onClick={onRemove}>
         Remove check {title} from {layerName}
       </button>

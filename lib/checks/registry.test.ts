@@ -3,7 +3,7 @@ import { checkTypes, getCheckType, validateCheckConfig } from "./registry";
 
 describe("check registry", () => {
   it("registers every type under its own name", () => {
-    expect(Object.keys(checkTypes).sort()).toEqual(["dns", "heartbeat", "http", "mysql", "postgres", "redis", "tcp", "tls"]);
+    expect(Object.keys(checkTypes).sort()).toEqual(["dns", "heartbeat", "http", "metrics", "mysql", "postgres", "prometheus", "redis", "tcp", "tls"]);
     for (const [name, def] of Object.entries(checkTypes)) expect(def.type).toBe(name);
   });
 

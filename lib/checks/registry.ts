@@ -2,8 +2,10 @@ import { z } from "zod";
 import { dnsCheck } from "./dns";
 import { heartbeatCheck } from "./heartbeat";
 import { httpCheck } from "./http";
+import { metricsCheck } from "./metrics";
 import { mysqlCheck } from "./mysql";
 import { postgresCheck } from "./postgres";
+import { prometheusCheck } from "./prometheus";
 import { redisCheck } from "./redis";
 import { tcpCheck } from "./tcp";
 import { tlsCheck } from "./tls";
@@ -18,6 +20,8 @@ export const checkTypes = {
   postgres: postgresCheck,
   mysql: mysqlCheck,
   heartbeat: heartbeatCheck,
+  prometheus: prometheusCheck,
+  metrics: metricsCheck,
 } as const;
 
 export type CheckType = keyof typeof checkTypes;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { runCheck } from "./run";
-import { CheckFailure, type CheckContext, type CheckDefinition } from "./types";
+import { CheckFailure, CheckUnknown, type CheckContext, type CheckDefinition } from "./types";
 
 function def(run: (ctx: CheckContext) => Promise<{ latencyMs: number; message: string }>): CheckDefinition<object> {
   return { type: "test", schema: z.object({}), secretFields: [], run: (_c, ctx) => run(ctx) };
@@ -16,6 +16,11 @@ describe("runCheck", () => {
   it("turns a CheckFailure into a result with its latency", async () => {
     const r = await runCheck(def(async () => Promise.reject(new CheckFailure("HTTP 500", 12))), {}, { timeoutMs: 100 });
     expect(r).toEqual({ ok: false, message: "HTTP 500", latencyMs: 12 });
+  });
+
+  it("marks a probe that could not tell (CheckUnknown) as unknown, not as a plain failure", async () => {
+    const r = await runCheck(def(async () => Promise.reject(new CheckUnknown("no data: nothing matched", 7))), {}, { timeoutMs: 100 });
+    expect(r).toEqual({ ok: false, message: "no data: nothing matched", latencyMs: 7, unknown: true });
   });
 
   it("never throws, even for synchronous throws and non-Error values", async () => {

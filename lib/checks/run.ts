@@ -1,9 +1,10 @@
 import { elapsedMs, timeoutMessage } from "./abort";
-import { CheckFailure, type CheckContext, type CheckDefinition, type CheckOutcome } from "./types";
+import { CheckFailure, CheckUnknown, type CheckContext, type CheckDefinition, type CheckOutcome } from "./types";
 
 export type RunOptions = Pick<CheckContext, "lastHeartbeatAt" | "since"> & { timeoutMs: number };
 
-export type RunResult = { ok: true; outcome: CheckOutcome } | { ok: false; message: string; latencyMs: number };
+/** unknown: the probe could not tell (CheckUnknown), which is neither up nor a failure towards down. */
+export type RunResult = { ok: true; outcome: CheckOutcome } | { ok: false; message: string; latencyMs: number; unknown?: true };
 
 function messageOf(err: unknown): string {
   if (err instanceof AggregateError && err.errors[0] instanceof Error && !err.message) return err.errors[0].message;
@@ -37,8 +38,9 @@ export async function runCheck<C>(def: CheckDefinition<C>, config: C, options: R
     const outcome = await Promise.race([Promise.resolve().then(() => def.run(config, ctx)), deadline]);
     return { ok: true, outcome };
   } catch (err) {
-    const reported = err instanceof CheckFailure ? err.latencyMs : undefined;
-    return { ok: false, message: messageOf(err), latencyMs: reported ?? elapsedMs(started) };
+    const reported = err instanceof CheckFailure || err instanceof CheckUnknown ? err.latencyMs : undefined;
+    const failed = { ok: false as const, message: messageOf(err), latencyMs: reported ?? elapsedMs(started) };
+    return err instanceof CheckUnknown ? { ...failed, unknown: true } : failed;
   } finally {
     clearTimeout(timer);
     // Whatever the probe left running (a misbehaving one) is told to stop now.

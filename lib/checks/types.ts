@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { MetricUnit } from "./engine/units";
 
 /** What a successful probe reports. A failed probe throws (CheckFailure or any Error). */
 export type CheckOutcome = {
@@ -11,6 +12,12 @@ export type CheckOutcome = {
   metricLabel?: string;
   /** Upper bound of the metric when known (max_connections), for "over 80 % of max". */
   metricMax?: number;
+  /** How to print the metric ("540 MB"); without it numbers are printed bare. */
+  metricUnit?: MetricUnit;
+  /** Which series the metric came from when there were several, e.g. `instance="app-2", worst of 3 series`. */
+  metricSeries?: string;
+  /** "low": the value going down is the bad news (free disk), so a falling trend is what counts. */
+  metricBad?: "high" | "low";
   /** Days until a certificate expires, when the probe saw one. */
   certDaysLeft?: number;
 };
@@ -29,6 +36,17 @@ export class CheckFailure extends Error {
   constructor(message: string, readonly latencyMs?: number) {
     super(message);
     this.name = "CheckFailure";
+  }
+}
+
+/**
+ * Thrown by a probe that ran fine but cannot tell whether the target is healthy (a metric query
+ * with no data): the check turns "unknown", never "up".
+ */
+export class CheckUnknown extends Error {
+  constructor(message: string, readonly latencyMs?: number) {
+    super(message);
+    this.name = "CheckUnknown";
   }
 }
 

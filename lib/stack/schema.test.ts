@@ -32,4 +32,20 @@ describe("validateStack", () => {
     const e = errorsOf({ name: "s", layers: [{ key: "Bad Key", name: "x", checks: [{ key: "c", name: "C", type: "tcp", intervalSec: 4, config: { host: "h", port: 70000 } }] }, { key: "bad key", name: "y", toolLinks: [{ label: "l", url: "javascript:alert(1)" }] }] });
     expect(Object.keys(e).sort()).toEqual(["layers[0].checks[0].config.port", "layers[0].checks[0].intervalSec", "layers[0].key", "layers[1].key", "layers[1].toolLinks[0].url"]);
   });
+
+  it("metric checks: typed config errors and a limit on the wrong side are reported at their path; the token must be a reference", () => {
+    const ok = withCheck({ type: "prometheus", config: { url: "http://prom:9090", query: "avg by (instance) (rate(process_cpu_seconds_total[5m])) * 100", unit: "percent", downLimit: 95, token: "${PROM_TOKEN}" }, thresholds: { metricMax: 80 } });
+    expect(validateStack(ok).ok).toBe(true);
+    const e = errorsOf(withCheck({ type: "prometheus", config: { url: "http://prom:9090", query: "", unit: "MB", token: "plain-secret" }, thresholds: { metricMin: 1 } }));
+    expect(e).toMatchObject({
+      "layers[0].checks[0].config.query": "query is required",
+      "layers[0].checks[0].config.unit": expect.stringContaining("one of none, bytes"),
+      "layers[0].checks[0].config.token": expect.stringContaining("${ENV_VAR}"),
+      "layers[0].checks[0].thresholds.metricMin": expect.stringContaining('badWhen to "below"'),
+    });
+    expect(JSON.stringify(e)).not.toContain("plain-secret");
+    const below = errorsOf(withCheck({ type: "metrics", config: { url: "http://app/metrics", metric: "free_bytes", badWhen: "below" }, thresholds: { metricMax: 5 } }));
+    expect(Object.keys(below)).toEqual(["layers[0].checks[0].thresholds.metricMax"]);
+    expect(Object.keys(errorsOf(withCheck({ type: "metrics", config: { url: "http://app/metrics", metric: "bad name" } })))).toEqual(["layers[0].checks[0].config.metric"]);
+  });
 });

@@ -14,6 +14,8 @@ export const thresholdsSchema = z
     p95WindowSec: z.number().int().positive().optional(),
     /** Degraded when the probe's metric is above this absolute value. */
     metricMax: z.number().optional(),
+    /** Degraded when the probe's metric is below this absolute value (free disk, healthy replicas). */
+    metricMin: z.number().optional(),
     /** Degraded when the metric is above this percentage of the probe's reported maximum. */
     metricPercentOfMax: z.number().positive().max(100).optional(),
     /** Degraded when the metric grew across this many consecutive samples (0 switches trend detection off). */
@@ -111,7 +113,21 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-type RawCheck = { key?: unknown; type?: unknown; config?: unknown; intervalSec?: unknown; timeoutMs?: unknown };
+type RawCheck = { key?: unknown; type?: unknown; config?: unknown; intervalSec?: unknown; timeoutMs?: unknown; thresholds?: unknown };
+
+const METRIC_TYPES = new Set(["prometheus", "metrics"]);
+
+/** A metric check judges one direction (config.badWhen): a limit on the other side would never be seen. */
+function directionIssues(check: RawCheck, cp: string): StackIssue[] {
+  if (typeof check.type !== "string" || !METRIC_TYPES.has(check.type)) return [];
+  const t = asObject(check.thresholds) ?? {};
+  const below = asObject(check.config)?.badWhen === "below";
+  const wrong = below ? (["metricMax", "metricPercentOfMax"] as const).filter((k) => t[k] !== undefined) : t.metricMin !== undefined ? (["metricMin"] as const) : [];
+  return wrong.map((k) => ({
+    path: `${cp}.thresholds.${k}`,
+    message: below ? `config.badWhen is "below": use metricMin for the degraded limit` : `set config.badWhen to "below" to judge low values`,
+  }));
+}
 type RawLayer = { key?: unknown; checks?: unknown };
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -143,6 +159,7 @@ function crossChecks(input: unknown): StackIssue[] {
           errors.push({ path: `${cp}.config${issue.path.length ? "." + formatPath(issue.path) : ""}`, message: issue.message });
         }
       }
+      errors.push(...directionIssues(check, cp));
       if (config) for (const issue of literalSecretIssues(config)) errors.push({ path: `${cp}.config.${issue.path}`, message: issue.message });
       if (typeof check.timeoutMs === "number" && typeof check.intervalSec === "number" && check.timeoutMs > check.intervalSec * 1000)
         errors.push({ path: `${cp}.timeoutMs`, message: "the timeout must not exceed the interval" });

@@ -49,6 +49,25 @@ describe("degradedReasons", () => {
     expect(degradedReasons(o, w, parseThresholds({}), { now, trend: false })).toEqual([]);
     expect(degradedReasons(o, w, parseThresholds({ trendSamples: 0 }), { now, trend: true })).toEqual([]);
   });
+  it("below a minimum, in the metric's unit, naming the series it came from", () => {
+    const { w, now } = windowOf([{ latencyMs: 1, metric: 2.5e9 }]);
+    const o = { latencyMs: 1, message: "", metric: 2.5e9, metricLabel: "free disk", metricUnit: "bytes" as const, metricSeries: 'mount="/data", worst of 2 series' };
+    expect(degradedReasons(o, w, parseThresholds({ metricMin: 5e9 }), { now, trend: false })).toEqual(['free disk 2.5 GB (minimum 5 GB) — mount="/data", worst of 2 series']);
+    expect(degradedReasons(o, w, parseThresholds({ metricMin: 1e9 }), { now, trend: false })).toEqual([]);
+  });
+  it("a rising memory series reads in MB on one scale", () => {
+    const values = [310, 360, 420, 480, 540].map((mb) => mb * 1e6);
+    const { w, now } = windowOf(values.map((metric) => ({ latencyMs: 1, metric })), 150_000);
+    const o = { latencyMs: 1, message: "", metric: 540e6, metricLabel: "memory", metricUnit: "bytes" as const };
+    expect(degradedReasons(o, w, parseThresholds({}), { now, trend: true })).toEqual(["memory rising: 310 → 540 MB in 10 min"]);
+  });
+  it("when low is bad, a falling series is the trend that counts and a rising one is not", () => {
+    const falling = windowOf([50, 40, 31, 22, 10].map((metric) => ({ latencyMs: 1, metric })));
+    const o = { latencyMs: 1, message: "", metric: 10, metricLabel: "free disk", metricUnit: "percent" as const, metricBad: "low" as const };
+    expect(degradedReasons(o, falling.w, parseThresholds({}), { now: falling.now, trend: true })).toEqual(["free disk falling: 50 → 10 % in 2 min"]);
+    const rising = windowOf([10, 22, 31, 40, 50].map((metric) => ({ latencyMs: 1, metric })));
+    expect(degradedReasons({ ...o, metric: 50 }, rising.w, parseThresholds({}), { now: rising.now, trend: true })).toEqual([]);
+  });
   it("no thresholds, steady metric: healthy", () => {
     const { w, now } = windowOf([5, 5, 6, 5, 5].map((metric) => ({ latencyMs: 1, metric })));
     expect(degradedReasons({ latencyMs: 1, message: "", metric: 5 }, w, parseThresholds(undefined), { now, trend: true })).toEqual([]);
@@ -57,7 +76,7 @@ describe("degradedReasons", () => {
 
 describe("parseThresholds", () => {
   it("applies defaults and keeps good fields when one is bad", () => {
-    expect(parseThresholds({ latencyMs: "fast", p95Ms: 300 })).toEqual({ latencyMs: undefined, p95Ms: 300, p95WindowSec: 300, metricMax: undefined, metricPercentOfMax: undefined, trendSamples: 5 });
+    expect(parseThresholds({ latencyMs: "fast", p95Ms: 300 })).toEqual({ latencyMs: undefined, p95Ms: 300, p95WindowSec: 300, metricMax: undefined, metricMin: undefined, metricPercentOfMax: undefined, trendSamples: 5 });
     expect(parseThresholds("nonsense").trendSamples).toBe(5);
   });
 });

@@ -2,7 +2,8 @@
 import type { CheckOutcome } from "../types";
 import { percentile } from "./percentile";
 import type { Thresholds } from "./thresholds";
-import { formatNumber, risingTrend, trendMessage } from "./trend";
+import { fallingTrend, formatNumber, risingTrend, trendMessage } from "./trend";
+import { formatMetric } from "./units";
 import type { RecentWindow } from "./window";
 
 /** A p95 over fewer samples than this is just "the slowest one", which latencyMs already covers. */
@@ -34,18 +35,26 @@ export function degradedReasons(outcome: CheckOutcome, window: RecentWindow, t: 
 
   const m = outcome.metric;
   if (m !== undefined) {
+    const unit = outcome.metricUnit;
+    const fmt = (n: number) => (unit ? formatMetric(n, unit) : formatNumber(n));
+    // Names the series a multi-series query was judged by, after whatever reason it caused.
+    const where = outcome.metricSeries ? ` — ${outcome.metricSeries}` : "";
     if (t.metricMax !== undefined && m > t.metricMax) {
-      reasons.push(`${label} ${formatNumber(m)} (limit ${formatNumber(t.metricMax)})`);
+      reasons.push(`${label} ${fmt(m)} (limit ${fmt(t.metricMax)})${where}`);
+    }
+    if (t.metricMin !== undefined && m < t.metricMin) {
+      reasons.push(`${label} ${fmt(m)} (minimum ${fmt(t.metricMin)})${where}`);
     }
     if (t.metricPercentOfMax !== undefined && outcome.metricMax !== undefined && outcome.metricMax > 0) {
       const pct = (m / outcome.metricMax) * 100;
       if (pct > t.metricPercentOfMax) {
-        reasons.push(`${label} ${formatNumber(m)} of ${formatNumber(outcome.metricMax)} (${Math.round(pct)} %, limit ${t.metricPercentOfMax} %)`);
+        reasons.push(`${label} ${fmt(m)} of ${fmt(outcome.metricMax)} (${Math.round(pct)} %, limit ${t.metricPercentOfMax} %)${where}`);
       }
     }
     if (opts.trend && t.trendSamples >= 2) {
-      const trend = risingTrend(window.metricTail(t.trendSamples), t.trendSamples);
-      if (trend) reasons.push(trendMessage(label, trend));
+      const tail = window.metricTail(t.trendSamples);
+      const trend = outcome.metricBad === "low" ? fallingTrend(tail, t.trendSamples) : risingTrend(tail, t.trendSamples);
+      if (trend) reasons.push(`${trendMessage(label, trend, unit)}${where}`);
     }
   }
   return reasons;

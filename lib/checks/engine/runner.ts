@@ -119,7 +119,7 @@ export class CheckRunner {
       verdict = { ok: true, message: o.message, degraded };
     } else {
       m.window.add({ at: startedAt, ok: false, latencyMs: result.latencyMs }, windowMs, t.trendSamples);
-      verdict = { ok: false, message: result.message };
+      verdict = { ok: false, message: result.message, unknown: result.unknown };
     }
     const prev = m.tracker;
     const step = nextState(prev, verdict, check.flap);

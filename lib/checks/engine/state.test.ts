@@ -21,7 +21,22 @@ function run(start: Tracker, verdicts: Verdict[]) {
   return { states, changes, message, tracker: t };
 }
 
+const noData: Verdict = { ok: false, message: "no data: the query returned no series", unknown: true };
+
 describe("flap control", () => {
+  it("no data turns a check unknown after N in a row, never up or down, and a success brings it back", () => {
+    const up = run(initialTracker(), [ok]).tracker;
+    const r = run(up, [noData, noData, noData, ok]);
+    expect(r.states).toEqual(["up", "up", "unknown", "up"]);
+    expect(r.changes).toEqual([false, false, true, true]);
+    expect(run(up, [noData]).message).toBe("no data: the query returned no series (1 of 3 before unknown)");
+    expect(run(up, [noData, noData, noData]).message).toBe("no data: the query returned no series");
+  });
+  it("a down check with no data turns unknown at once: the failures already counted", () => {
+    const down = run(initialTracker(), [fail, fail, fail]).tracker;
+    expect(down.state).toBe("down");
+    expect(run(down, [noData]).states).toEqual(["unknown"]);
+  });
   it("from unknown a first success is up at once", () => {
     const r = run(initialTracker(), [ok]);
     expect(r.states).toEqual(["up"]);

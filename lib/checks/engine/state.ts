@@ -5,7 +5,8 @@ export type EngineState = "up" | "degraded" | "down" | "unknown";
 
 export type Tracker = { state: EngineState; failStreak: number; okStreak: number };
 
-export type Verdict = { ok: true; message: string; degraded: string[] } | { ok: false; message: string };
+/** A failure with `unknown` (a metric query without data) leads to "unknown" instead of "down". */
+export type Verdict = { ok: true; message: string; degraded: string[] } | { ok: false; message: string; unknown?: boolean };
 
 export type Flap = { failThreshold: number; recoverThreshold: number };
 
@@ -25,10 +26,12 @@ export function nextState(prev: Tracker, verdict: Verdict, flap: Flap): Step {
   const m = Math.max(1, flap.recoverThreshold);
 
   if (!verdict.ok) {
+    // "Don't know" takes as many runs in a row as "down" does: one missed scrape is not news either.
+    const target: EngineState = verdict.unknown ? "unknown" : "down";
     const failStreak = prev.failStreak + 1;
-    const goesDown = prev.state === "down" || failStreak >= n;
-    const state: EngineState = goesDown ? "down" : prev.state;
-    const message = goesDown ? verdict.message : `${verdict.message} (failure ${failStreak} of ${n} before down)`;
+    const reached = prev.state === target || failStreak >= n;
+    const state: EngineState = reached ? target : prev.state;
+    const message = reached ? verdict.message : `${verdict.message} (${verdict.unknown ? "" : "failure "}${failStreak} of ${n} before ${target})`;
     return { tracker: { state, failStreak, okStreak: 0 }, message, changed: state !== prev.state };
   }
 

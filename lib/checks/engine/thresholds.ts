@@ -9,6 +9,7 @@ export const engineThresholdsSchema = z
     p95Ms: positive,
     p95WindowSec: z.number().int().positive().optional().catch(undefined),
     metricMax: z.number().optional().catch(undefined),
+    metricMin: z.number().optional().catch(undefined),
     metricPercentOfMax: z.number().positive().max(100).optional().catch(undefined),
     trendSamples: z.number().int().min(0).optional().catch(undefined),
   })
@@ -19,6 +20,8 @@ export type Thresholds = {
   p95Ms?: number;
   p95WindowSec: number;
   metricMax?: number;
+  /** Degraded below this (free disk, healthy replicas). */
+  metricMin?: number;
   metricPercentOfMax?: number;
   /** 0 switches trend detection off. */
   trendSamples: number;
@@ -34,6 +37,7 @@ export function parseThresholds(raw: unknown): Thresholds {
     p95Ms: t.p95Ms,
     p95WindowSec: t.p95WindowSec ?? DEFAULT_P95_WINDOW_SEC,
     metricMax: t.metricMax,
+    metricMin: t.metricMin,
     metricPercentOfMax: t.metricPercentOfMax,
     trendSamples: t.trendSamples ?? DEFAULT_TREND_SAMPLES,
   };

@@ -1,5 +1,6 @@
 // A metric that keeps climbing (queue depth, connections in use) is trouble arriving before any
 // fixed limit is hit, so the check turns degraded early and says what is rising and how fast.
+import { formatMetricRange, type MetricUnit } from "./units";
 
 export type TrendSample = { at: number; value: number };
 export type Trend = { from: number; to: number; spanMs: number };
@@ -37,7 +38,17 @@ export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-/** e.g. "queue depth rising: 120 → 480 in 2 min" */
-export function trendMessage(label: string, trend: Trend): string {
-  return `${label} rising: ${formatNumber(trend.from)} → ${formatNumber(trend.to)} in ${formatSpan(trend.spanMs)}`;
+/** The same test for a value that should not sink (free disk, healthy instances): the mirror image. */
+export function fallingTrend(samples: readonly TrendSample[], k: number): Trend | null {
+  const t = risingTrend(
+    samples.map((s) => ({ at: s.at, value: -s.value })),
+    k,
+  );
+  return t && { from: -t.from, to: -t.to, spanMs: t.spanMs };
+}
+
+/** e.g. "queue depth rising: 120 → 480 in 2 min", or with a unit "memory rising: 310 → 540 MB in 10 min" */
+export function trendMessage(label: string, trend: Trend, unit?: MetricUnit): string {
+  const range = unit ? formatMetricRange(trend.from, trend.to, unit) : `${formatNumber(trend.from)} → ${formatNumber(trend.to)}`;
+  return `${label} ${trend.to >= trend.from ? "rising" : "falling"}: ${range} in ${formatSpan(trend.spanMs)}`;
 }
