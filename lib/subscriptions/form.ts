@@ -25,7 +25,7 @@ ${picker}
 <p class="subscribe-note">We send one message to confirm the address; nothing else until you confirm. Every message has a one-click unsubscribe link.</p>
 </form>`}
 <form method="post" action="${SUBSCRIBE_ACTION}" class="subscribe-webhook">
-<label for="subscribe-webhook">Or a webhook URL (we POST signed JSON)</label>
+<label for="subscribe-webhook">${opts.email === false ? "Webhook URL" : "Or a webhook URL"} (we POST signed JSON)</label>
 <input id="subscribe-webhook" name="webhookUrl" type="url" required placeholder="https://example.com/hooks/status" maxlength="2000">
 <button type="submit">Subscribe a webhook</button>
 </form>

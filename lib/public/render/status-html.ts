@@ -89,8 +89,8 @@ const CSS = `:root{color-scheme:light dark;--bg:#f8fafc;--fg:#0f172a;--mute:#475
 ul.components{list-style:none;padding:0;margin:0 0 .75rem}ul.components li{display:flex;justify-content:space-between;gap:1rem;padding:.65rem 1rem;border-top:1px solid var(--line)}ul.components li:first-child{border-top:0}
 .desc{display:block;color:var(--mute);font-size:.85rem}.st{white-space:nowrap;font-weight:600}.st-operational{color:var(--ok)}.st-degraded_performance,.st-partial_outage{color:var(--warn)}.st-major_outage{color:var(--bad)}.st-under_maintenance{color:var(--info)}
 .group{font-size:.95rem;color:var(--mute);margin:.75rem 0 .35rem}footer{margin:2rem 0 1rem;color:var(--mute);font-size:.9rem}a{color:inherit}
-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}label{display:flex;flex-direction:column;font-size:.9rem}input,button{font:inherit;padding:.45rem .6rem;border-radius:.4rem;border:1px solid var(--mute);background:var(--card);color:var(--fg)}button{cursor:pointer;font-weight:600}
-fieldset{border:1px solid var(--line);border-radius:.4rem;width:100%}fieldset label{flex-direction:row;gap:.35rem;align-items:center}
+section.subscribe form{display:flex;flex-direction:column;align-items:flex-start;gap:.4rem;margin:0 0 1.25rem}section.subscribe label{font-size:.9rem}section.subscribe input[type=email],section.subscribe input[type=url]{width:100%;max-width:28rem}.subscribe-note{color:var(--mute);font-size:.85rem;margin:0}input,button{font:inherit;padding:.45rem .6rem;border-radius:.4rem;border:1px solid var(--mute);background:var(--card);color:var(--fg)}button{cursor:pointer;font-weight:600}
+fieldset{border:1px solid var(--line);border-radius:.4rem;width:100%;max-width:28rem}fieldset li{display:flex;gap:.4rem;align-items:center}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}`;
 
 /** The whole page; `script` is the live-update script (its hash goes into the CSP). */
