@@ -130,17 +130,25 @@ function wrk(url: string): Run {
 }
 
 console.log(`\nPublic status through the real server (${onPostgres ? "PostgreSQL" : "embedded PGlite"}), ${CLIENTS} connections, ${DURATION} s per run, a committed change every second; wrk -t1.`);
+console.log(`Load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (${os.cpus().length} CPUs).`);
 console.log("| path | round | bare req/s | Warroom req/s | ratio | bare p99 | Warroom p99 | p99 ratio | errors |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+const ratios: Record<string, { rps: number[]; p99: number[] }> = {};
 for (let round = 1; round <= ROUNDS; round++) {
   for (const p of ["/status", "/api/public/status"]) {
-    const peer = wrk(`http://127.0.0.1:${barePort}${p}`);
-    const ours = wrk(`${base}${p}`);
+    // Alternate who goes first, so a burst of outside load does not always land on the same side.
+    const [peer, ours] = round % 2 ? [wrk(`http://127.0.0.1:${barePort}${p}`), wrk(`${base}${p}`)] : ((o) => [wrk(`http://127.0.0.1:${barePort}${p}`), o])(wrk(`${base}${p}`));
+    (ratios[p] ??= { rps: [], p99: [] }).rps.push(ours.rps / peer.rps);
+    ratios[p].p99.push(ours.p99 / peer.p99);
     console.log(
       `| ${p} | ${round} | ${peer.rps.toFixed(0)} | ${ours.rps.toFixed(0)} | ${(ours.rps / peer.rps).toFixed(2)}× | ${peer.p99.toFixed(2)} ms | ${ours.p99.toFixed(2)} ms | ${(ours.p99 / peer.p99).toFixed(2)}× | ${ours.errors} |`,
     );
   }
 }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`\nMedian over ${ROUNDS} rounds (load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}):`);
+for (const [p, r] of Object.entries(ratios))
+  console.log(`  ${p.padEnd(20)} throughput ${median(r.rps).toFixed(2)}× bare (goal ≥ 0.5×) · p99 ${median(r.p99).toFixed(2)}× bare (goal ≤ 1.5×)`);
 const sizes = Object.entries(samples).map(([p, s]) => `${p} ${s.headers["content-length"]} B (${s.headers["content-encoding"] ?? "identity"})`);
 console.log(`\nBodies: ${sizes.join(", ")}. Goal: ratio ≥ 0.5×, p99 ratio ≤ 1.5×.`);
 clearInterval(changes);
