@@ -46,7 +46,7 @@ test("the public status page follows a staged outage live and shows only public 
   let navigations = 0;
   page.on("framenavigated", (f) => f === page.mainFrame() && navigations++);
   await page.goto("/status");
-  const row = page.getByRole("listitem").filter({ hasText: "Push alerts" });
+  const row = page.getByRole("region", { name: "Components" }).getByRole("listitem").filter({ hasText: "Push alerts" });
   await expect(row).toContainText("Operational");
   await expect(page.locator("#overall")).toHaveText(/All systems operational/);
   await expect(page.getByText(/unknown/i)).toHaveCount(0);
