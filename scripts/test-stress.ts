@@ -12,7 +12,7 @@ const UNIT = ["lib/checks/run.test.ts", "lib/realtime/coalesce.test.ts", "lib/re
 const INTEGRATION = [
   "tests/integration/engine.test.ts",
   "tests/integration/engine-lease.test.ts",
-  "tests/integration/checks/run.test.ts",
+  "tests/integration/checks/",
   "tests/integration/realtime-redis.test.ts",
   "tests/integration/realtime-replay.test.ts",
   "tests/integration/realtime-sync.test.ts",
