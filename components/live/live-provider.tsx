@@ -38,7 +38,8 @@ export function AppProviders({ initialSeq, children }: { initialSeq: number; chi
 function LiveProvider({ initialSeq, children }: { initialSeq: number; children: React.ReactNode }) {
   const qc = useQueryClient();
   const [connected, setConnected] = useState(false);
-  const socketRef = useRef<Socket<ServerToClient, ClientToServer> | null>(null);
+  /** The open socket, and how to enter a war room on it catching up on what the room missed. */
+  const channel = useRef<{ socket: Socket<ServerToClient, ClientToServer>; enter: (incidentId: string, since: number) => void } | null>(null);
   const [cursor] = useState(() => new LiveCursor(initialSeq));
   const incidents = useRef(new Map<string, number>());
   const listeners = useRef(new Set<Listener>());
@@ -46,7 +47,6 @@ function LiveProvider({ initialSeq, children }: { initialSeq: number; children: 
 
   useEffect(() => {
     const socket: Socket<ServerToClient, ClientToServer> = io({ withCredentials: true });
-    socketRef.current = socket;
     const apply = (e: LiveEnvelope) => {
       if (!cursor.accept(e.seq)) return;
       applyEvent(qc, e);
@@ -54,18 +54,21 @@ function LiveProvider({ initialSeq, children }: { initialSeq: number; children: 
     };
     const applyAll = (events: LiveEnvelope[]) => [...events].sort((a, b) => a.seq - b.seq).forEach(apply);
     const syncSince = (since: number) => new Promise<AckResult<Replay>>((resolve) => socket.emit("sync:since", { since }, resolve));
+    // A war room's first page comes with the join (events of the room between what the page
+    // loaded and the join taking effect); further pages through sync:since, which covers the room
+    // once joined.
+    const enter = (incidentId: string, since: number) =>
+      void catchUp(
+        (from, page) => (page === 0 ? new Promise<AckResult<Replay>>((resolve) => socket.emit("incident:join", { incidentId, since: from }, resolve)) : syncSince(from)),
+        since,
+        applyAll,
+      );
+    channel.current = { socket, enter };
     socket.on("connect", () => {
       setConnected(true);
       const since = cursor.since;
       void catchUp(syncSince, since, applyAll);
-      // A war room's first page comes with the re-join; further pages through sync:since, which
-      // covers the room once joined.
-      for (const id of incidents.current.keys())
-        void catchUp(
-          (from, page) => (page === 0 ? new Promise<AckResult<Replay>>((resolve) => socket.emit("incident:join", { incidentId: id, since: from }, resolve)) : syncSince(from)),
-          since,
-          applyAll,
-        );
+      for (const id of incidents.current.keys()) enter(id, since);
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("connect_error", (err) => {
@@ -77,7 +80,7 @@ function LiveProvider({ initialSeq, children }: { initialSeq: number; children: 
     });
     return () => {
       socket.disconnect();
-      socketRef.current = null;
+      channel.current = null;
     };
   }, [qc, cursor]);
 
@@ -86,13 +89,13 @@ function LiveProvider({ initialSeq, children }: { initialSeq: number; children: 
       connected,
       joinIncident: (incidentId) => {
         incidents.current.set(incidentId, (incidents.current.get(incidentId) ?? 0) + 1);
-        const s = socketRef.current;
-        if (s?.connected) s.emit("incident:join", { incidentId, since: cursor.since }, () => undefined);
+        const c = channel.current;
+        if (c?.socket.connected) c.enter(incidentId, cursor.since);
         return () => {
           const n = (incidents.current.get(incidentId) ?? 1) - 1;
           if (n > 0) return void incidents.current.set(incidentId, n);
           incidents.current.delete(incidentId);
-          socketRef.current?.emit("incident:leave", { incidentId }, () => undefined);
+          channel.current?.socket.emit("incident:leave", { incidentId }, () => undefined);
         };
       },
       onEvent: (fn) => {
