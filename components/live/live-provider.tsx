@@ -4,8 +4,9 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServer, LiveEnvelope, ServerToClient, VolatileEvents, VolatileType } from "@/lib/realtime/catalogue";
+import type { AckResult, ClientToServer, LiveEnvelope, Replay, ServerToClient, VolatileEvents, VolatileType } from "@/lib/realtime/catalogue";
 import { applyEvent } from "@/lib/realtime/apply";
+import { catchUp, LiveCursor } from "@/lib/realtime/catch-up";
 
 type Listener = (e: LiveEnvelope) => void;
 type VolatileListener = (e: { type: VolatileType; room: string; payload: VolatileEvents[VolatileType] }) => void;
@@ -37,27 +38,37 @@ export function AppProviders({ initialSeq, children }: { initialSeq: number; chi
 function LiveProvider({ initialSeq, children }: { initialSeq: number; children: React.ReactNode }) {
   const qc = useQueryClient();
   const [connected, setConnected] = useState(false);
-  const socketRef = useRef<Socket<ServerToClient, ClientToServer> | null>(null);
-  const lastSeq = useRef(initialSeq);
+  /** The open socket, and how to enter a war room on it catching up on what the room missed. */
+  const channel = useRef<{ socket: Socket<ServerToClient, ClientToServer>; enter: (incidentId: string, since: number) => void } | null>(null);
+  const [cursor] = useState(() => new LiveCursor(initialSeq));
   const incidents = useRef(new Map<string, number>());
   const listeners = useRef(new Set<Listener>());
   const volatileListeners = useRef(new Set<VolatileListener>());
 
   useEffect(() => {
     const socket: Socket<ServerToClient, ClientToServer> = io({ withCredentials: true });
-    socketRef.current = socket;
     const apply = (e: LiveEnvelope) => {
-      if (e.seq <= lastSeq.current) return;
-      lastSeq.current = e.seq;
+      if (!cursor.accept(e.seq)) return;
       applyEvent(qc, e);
       for (const fn of listeners.current) fn(e);
     };
     const applyAll = (events: LiveEnvelope[]) => [...events].sort((a, b) => a.seq - b.seq).forEach(apply);
+    const syncSince = (since: number) => new Promise<AckResult<Replay>>((resolve) => socket.emit("sync:since", { since }, resolve));
+    // A war room's first page comes with the join (events of the room between what the page
+    // loaded and the join taking effect); further pages through sync:since, which covers the room
+    // once joined.
+    const enter = (incidentId: string, since: number) =>
+      void catchUp(
+        (from, page) => (page === 0 ? new Promise<AckResult<Replay>>((resolve) => socket.emit("incident:join", { incidentId, since: from }, resolve)) : syncSince(from)),
+        since,
+        applyAll,
+      );
+    channel.current = { socket, enter };
     socket.on("connect", () => {
       setConnected(true);
-      const since = lastSeq.current;
-      socket.emit("sync:since", { since }, (res) => res.ok && applyAll(res.data.missed));
-      for (const id of incidents.current.keys()) socket.emit("incident:join", { incidentId: id, since }, (res) => res.ok && applyAll(res.data.missed));
+      const since = cursor.since;
+      void catchUp(syncSince, since, applyAll);
+      for (const id of incidents.current.keys()) enter(id, since);
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("connect_error", (err) => {
@@ -69,22 +80,22 @@ function LiveProvider({ initialSeq, children }: { initialSeq: number; children: 
     });
     return () => {
       socket.disconnect();
-      socketRef.current = null;
+      channel.current = null;
     };
-  }, [qc]);
+  }, [qc, cursor]);
 
   const live = useMemo<Live>(
     () => ({
       connected,
       joinIncident: (incidentId) => {
         incidents.current.set(incidentId, (incidents.current.get(incidentId) ?? 0) + 1);
-        const s = socketRef.current;
-        if (s?.connected) s.emit("incident:join", { incidentId, since: lastSeq.current }, () => undefined);
+        const c = channel.current;
+        if (c?.socket.connected) c.enter(incidentId, cursor.since);
         return () => {
           const n = (incidents.current.get(incidentId) ?? 1) - 1;
           if (n > 0) return void incidents.current.set(incidentId, n);
           incidents.current.delete(incidentId);
-          socketRef.current?.emit("incident:leave", { incidentId }, () => undefined);
+          channel.current?.socket.emit("incident:leave", { incidentId }, () => undefined);
         };
       },
       onEvent: (fn) => {
@@ -96,7 +107,7 @@ function LiveProvider({ initialSeq, children }: { initialSeq: number; children: 
         return () => void volatileListeners.current.delete(fn);
       },
     }),
-    [connected],
+    [connected, cursor],
   );
 
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { runCheck } from "./run";
 import { CheckFailure, CheckUnknown, type CheckContext, type CheckDefinition } from "./types";
@@ -37,36 +37,51 @@ describe("runCheck", () => {
     expect(odd).toMatchObject({ ok: false, message: "plain string" });
   });
 
-  it("a probe that ignores the signal still ends at the deadline", async () => {
-    const t0 = performance.now();
-    const r = await runCheck(def(() => new Promise(() => undefined)), {}, { timeoutMs: 80 });
-    const ms = performance.now() - t0;
-    expect(r).toEqual({ ok: false, message: "timed out after 80 ms", latencyMs: 80 });
-    expect(ms).toBeGreaterThanOrEqual(75);
-    expect(ms).toBeLessThan(130);
+  // Time is the subject here, so it is a fake clock: the deadline is exact, not "about 80 ms".
+  it("a probe that ignores the signal still ends at the deadline, and not a millisecond before", async () => {
+    vi.useFakeTimers();
+    try {
+      let settled = false;
+      const run = runCheck(def(() => new Promise(() => undefined)), {}, { timeoutMs: 80 }).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(79);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+      expect(await run).toEqual({ ok: false, message: "timed out after 80 ms", latencyMs: 80 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("aborts the signal at the deadline and after completion", async () => {
     let seen: AbortSignal | undefined;
     await runCheck(def(async (ctx) => ((seen = ctx.signal), { latencyMs: 0, message: "x" })), {}, { timeoutMs: 1000 });
     expect(seen?.aborted).toBe(true);
-    let abortedAt = 0;
-    const t0 = performance.now();
-    await runCheck(
-      def(
-        (ctx) =>
-          new Promise((_res, rej) =>
-            ctx.signal.addEventListener("abort", () => {
-              abortedAt = performance.now() - t0;
-              rej(new Error("aborted"));
-            }),
-          ),
-      ),
-      {},
-      { timeoutMs: 50 },
-    );
-    expect(abortedAt).toBeGreaterThanOrEqual(45);
-    expect(abortedAt).toBeLessThan(100);
+    vi.useFakeTimers();
+    try {
+      let abortedAt: number | undefined;
+      const t0 = Date.now();
+      const run = runCheck(
+        def(
+          (ctx) =>
+            new Promise((_res, rej) =>
+              ctx.signal.addEventListener("abort", () => {
+                abortedAt = Date.now() - t0;
+                rej(new Error("aborted"));
+              }),
+            ),
+        ),
+        {},
+        { timeoutMs: 50 },
+      );
+      await vi.advanceTimersByTimeAsync(49);
+      expect(abortedAt).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(abortedAt).toBe(50);
+      expect(await run).toEqual({ ok: false, message: "timed out after 50 ms", latencyMs: 50 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("passes heartbeat context through", async () => {

@@ -1,51 +1,67 @@
 // How each live event changes the browser's React Query cache. Client-safe (no server imports).
-import type { QueryClient } from "@tanstack/react-query";
+import type { Query, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { DurableEvents, DurableType, LiveEnvelope, PublicUser } from "./catalogue";
 
 type Appliers = { [K in DurableType]: (qc: QueryClient, payload: DurableEvents[K]) => void };
 
-const upsertUser = (qc: QueryClient, user: PublicUser) =>
+
+const firstLoad = (q: Query) => q.state.data === undefined && q.state.fetchStatus === "fetching";
+
+/**
+ * Refetches what a change touched. React Query folds an invalidation that arrives during a
+ * query's first load into that load, which may have read the database before the change (and a
+ * query kept fresh only by events would then never see it): such a load is cancelled first, so
+ * the fetch that follows starts after the change.
+ */
+function refresh(qc: QueryClient, queryKey: QueryKey): void {
+  void qc.cancelQueries({ queryKey, predicate: firstLoad }).then(() => qc.invalidateQueries({ queryKey }));
+}
+
+const upsertUser = (qc: QueryClient, user: PublicUser) => {
+  // Still loading: the load may predate this change, so reload rather than patch nothing.
+  if (!qc.getQueryData(["users"])) return refresh(qc, ["users"]);
   qc.setQueryData<{ users: PublicUser[] }>(["users"], (old) =>
     old ? { users: old.users.some((u) => u.id === user.id) ? old.users.map((u) => (u.id === user.id ? user : u)) : [...old.users, user] } : old,
   );
+};
 
 const appliers: Appliers = {
   "user:created": (qc, p) => upsertUser(qc, p.user),
   "user:updated": (qc, p) => upsertUser(qc, p.user),
   "stack:updated": (qc) => {
-    void qc.invalidateQueries({ queryKey: ["stack"] });
-    void qc.invalidateQueries({ queryKey: ["components"] });
+    refresh(qc, ["stack"]);
+    refresh(qc, ["components"]);
   },
   "check:state": (qc, p) => {
-    void qc.invalidateQueries({ queryKey: ["stack"] });
-    void qc.invalidateQueries({ queryKey: ["layer", p.layerId] });
-    void qc.invalidateQueries({ queryKey: ["components"] });
+    refresh(qc, ["stack"]);
+    refresh(qc, ["layer", p.layerId]);
+    refresh(qc, ["components"]);
   },
-  "incident:declared": (qc) => void qc.invalidateQueries({ queryKey: ["incidents"] }),
+  "incident:declared": (qc) => refresh(qc, ["incidents"]),
   "incident:updated": (qc, p) => {
-    void qc.invalidateQueries({ queryKey: ["incidents"] });
-    void qc.invalidateQueries({ queryKey: ["incident", p.incidentId] });
+    refresh(qc, ["incidents"]);
+    refresh(qc, ["incident", p.incidentId]);
   },
-  "timeline:appended": (qc, p) => void qc.invalidateQueries({ queryKey: ["timeline", p.incidentId] }),
-  "task:changed": (qc, p) => void qc.invalidateQueries({ queryKey: ["incident", p.incidentId] }),
-  "finding:added": (qc, p) => void qc.invalidateQueries({ queryKey: ["incident", p.incidentId] }),
-  "maintenance:toggled": (qc) => void qc.invalidateQueries({ queryKey: ["maintenance"] }),
-  "postmortem:changed": (qc, p) => void qc.invalidateQueries({ queryKey: ["postmortem", p.incidentId] }),
+  "timeline:appended": (qc, p) => refresh(qc, ["timeline", p.incidentId]),
+  "task:changed": (qc, p) => refresh(qc, ["incident", p.incidentId]),
+  "finding:added": (qc, p) => refresh(qc, ["incident", p.incidentId]),
+  "maintenance:toggled": (qc) => refresh(qc, ["maintenance"]),
+  "postmortem:changed": (qc, p) => refresh(qc, ["postmortem", p.incidentId]),
   "component:overridden": (qc) => {
-    void qc.invalidateQueries({ queryKey: ["components"] });
-    void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
+    refresh(qc, ["components"]);
+    refresh(qc, ["incidents", "support"]);
   },
   "support:templates": (qc) => {
-    void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
-    void qc.invalidateQueries({ queryKey: ["reply-templates"] });
+    refresh(qc, ["incidents", "support"]);
+    refresh(qc, ["reply-templates"]);
   },
   // Starting or ending a window changes which layers show "maintenance".
   "maintenanceWindow:changed": (qc) => {
-    void qc.invalidateQueries({ queryKey: ["maintenance-windows"] });
-    void qc.invalidateQueries({ queryKey: ["stack"] });
-    void qc.invalidateQueries({ queryKey: ["layer"] });
-    void qc.invalidateQueries({ queryKey: ["components"] });
-    void qc.invalidateQueries({ queryKey: ["incidents", "support"] });
+    refresh(qc, ["maintenance-windows"]);
+    refresh(qc, ["stack"]);
+    refresh(qc, ["layer"]);
+    refresh(qc, ["components"]);
+    refresh(qc, ["incidents", "support"]);
   },
 };
 

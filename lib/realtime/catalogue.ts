@@ -49,10 +49,13 @@ export const rooms = {
 
 /** Socket events a browser may send, with their ack shapes. */
 export type ClientToServer = {
-  "incident:join": (req: { incidentId: string; since?: number }, ack: (res: AckResult<{ missed: LiveEnvelope[] }>) => void) => void;
+  "incident:join": (req: { incidentId: string; since?: number }, ack: (res: AckResult<Replay>) => void) => void;
   "incident:leave": (req: { incidentId: string }, ack: (res: AckResult<null>) => void) => void;
-  "sync:since": (req: { since: number }, ack: (res: AckResult<{ missed: LiveEnvelope[] }>) => void) => void;
+  "sync:since": (req: { since: number }, ack: (res: AckResult<Replay>) => void) => void;
 };
+
+/** Missed events, oldest first, at most a page of them; `more`: ask again from the last one's seq. */
+export type Replay = { missed: LiveEnvelope[]; more: boolean };
 
 export type ServerToClient = {
   event: (e: LiveEnvelope) => void;

@@ -28,8 +28,11 @@ export async function mutate<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise
   return result;
 }
 
+/** Most events one replay answer carries; a client further behind asks again (see catch-up.ts). */
+export const REPLAY_LIMIT = 1000;
+
 /** Events of `rooms` after `since`, oldest first, for a client catching up after a reconnect. */
-export async function eventsSince(roomNames: string[], since: number, limit = 1000): Promise<LiveEnvelope[]> {
+export async function eventsSince(roomNames: string[], since: number, limit = REPLAY_LIMIT): Promise<LiveEnvelope[]> {
   const rows = await db().liveEvent.findMany({
     where: { room: { in: roomNames }, seq: { gt: BigInt(Math.max(0, Math.floor(since))) } },
     orderBy: { seq: "asc" },

@@ -10,7 +10,7 @@ import { atLeast, type Role } from "../auth/roles";
 import { readCookie, sameOrigin } from "../http/request-auth";
 import { toErrorResponse } from "../http/errors";
 import { rooms, type AckResult, type ClientToServer, type LiveEnvelope, type ServerToClient } from "./catalogue";
-import { eventsSince } from "./outbox";
+import { eventsSince, REPLAY_LIMIT } from "./outbox";
 import type { LiveEventOut } from "../runtime/context";
 
 type Data = { actor: Actor };
@@ -62,17 +62,23 @@ export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo
         await socket.leave(rooms.incident(String(incidentId)));
         throw err;
       });
-      return { missed: since !== undefined ? await eventsSince([rooms.incident(String(incidentId))], Number(since)) : [] };
+      return since !== undefined ? await replay([rooms.incident(String(incidentId))], Number(since)) : { missed: [], more: false };
     });
     handle(socket, "incident:leave", async ({ incidentId }) => {
       await socket.leave(rooms.incident(String(incidentId)));
       await hooks.leaveIncident(socket, String(incidentId));
       return null;
     });
-    handle(socket, "sync:since", async ({ since }) => ({ missed: await eventsSince([...socket.rooms].filter((r) => r !== socket.id), Number(since)) }));
+    handle(socket, "sync:since", async ({ since }) => replay([...socket.rooms].filter((r) => r !== socket.id), Number(since)));
     socket.on("disconnect", () => hooks.disconnect(socket));
   });
   return io;
+}
+
+/** One page of missed events; `more` tells the client to ask again from the last seq it got. */
+async function replay(roomNames: string[], since: number): Promise<{ missed: LiveEnvelope[]; more: boolean }> {
+  const missed = await eventsSince(roomNames, since, REPLAY_LIMIT + 1);
+  return { missed: missed.slice(0, REPLAY_LIMIT), more: missed.length > REPLAY_LIMIT };
 }
 
 type AckData<K extends keyof ClientToServer> = Parameters<ClientToServer[K]>[1] extends (res: AckResult<infer T>) => void ? T : never;
@@ -107,7 +113,8 @@ export function broadcaster(io: WarroomIo) {
 function attachRedisAdapter(io: WarroomIo, url: string): void {
   const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
   const sub = pub.duplicate();
-  io.adapter(createAdapter(pub, sub));
+  // The channel prefix keeps deployments (or test runs) sharing one Redis apart.
+  io.adapter(createAdapter(pub, sub, { key: process.env.WARROOM_REDIS_KEY || "socket.io" }));
   redisClients.set(io, [pub, sub]);
 }
 

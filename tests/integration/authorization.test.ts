@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { startTestCore, type TestCore } from "./helpers/core";
 import { call, sessionFor, type As } from "./helpers/api";
-import { attachSockets, socketRules } from "@/lib/realtime/socket-server";
+import { attachSockets, broadcaster, socketRules, type WarroomIo } from "@/lib/realtime/socket-server";
+import { rooms } from "@/lib/realtime/catalogue";
 import { login } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/actor";
 import { ROLES, type Role } from "@/lib/auth/roles";
@@ -155,12 +156,28 @@ describe("HTTP authorisation matrix", () => {
   }
 });
 
+// The socket policy, written out from PRODUCT.md §6–7 independently of `socketRules`: a wrong rule
+// in the code fails here. Client events: the minimum role that may send each.
+const SOCKET_POLICY: Record<string, Role> = {
+  "incident:join": "viewer",
+  "incident:leave": "viewer",
+  "sync:since": "viewer",
+};
+// Rooms a socket is in from its handshake, with the minimum role (plus its own `user:<id>` room,
+// and no other user's). War rooms (`incident:<id>`) are entered only by joining.
+const ROOM_POLICY: Record<string, Role> = {
+  [rooms.stack]: "viewer",
+  [rooms.incidents]: "viewer",
+  [rooms.admin]: "admin",
+};
+
 describe("socket authorisation matrix", () => {
   let server: http.Server;
   let url: string;
+  let io: WarroomIo;
   beforeAll(async () => {
     server = http.createServer();
-    attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
+    io = attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -194,18 +211,45 @@ describe("socket authorisation matrix", () => {
     bogus.socket.close();
   });
 
+  it("every client event the server handles is in SOCKET_POLICY, and nothing else is", () => {
+    expect(Object.keys(socketRules).sort()).toEqual(Object.keys(SOCKET_POLICY).sort());
+  });
+
   for (const role of ROLES) {
-    it(`as ${role}: each client event answers as socketRules declares`, async () => {
+    it(`as ${role}: each client event answers as SOCKET_POLICY expects`, async () => {
       const { cookie } = await sessionFor(core, role);
       const { socket, error } = await open(cookie);
       expect(error).toBeUndefined();
       try {
-        for (const [event, min] of Object.entries(socketRules)) {
+        for (const [event, min] of Object.entries(SOCKET_POLICY)) {
           const res = await socket.timeout(5000).emitWithAck(event, { incidentId: FAKE_ID, since: 0 });
           const allowed = ROLES.indexOf(role) >= ROLES.indexOf(min);
           if (allowed) expect(res.ok ? "ok" : res.error.code, `${event} as ${role}`).not.toBe("forbidden");
           else expect(res.error?.code, `${event} as ${role}`).toBe("forbidden");
         }
+      } finally {
+        socket.close();
+      }
+    });
+
+    it(`as ${role}: receives live events of exactly the rooms ROOM_POLICY gives it`, async () => {
+      const { cookie } = await sessionFor(core, role);
+      const { socket, error } = await open(cookie);
+      expect(error).toBeUndefined();
+      try {
+        const got: string[] = [];
+        socket.on("event", (e: { room: string }) => void got.push(e.room));
+        const self = core.users[role].id;
+        const others = ROLES.filter((r) => r !== role).map((r) => `user:${core.users[r].id}`);
+        const all = [rooms.stack, rooms.incidents, rooms.admin, rooms.incident(FAKE_ID), `user:${self}`, ...others];
+        broadcaster(io)(all.map((room, i) => ({ seq: 1_000_000 + i, room, type: "stack:updated", payload: { version: i }, at: new Date().toISOString() })));
+        // A round trip on the socket: everything sent to it before the answer has arrived.
+        await socket.timeout(5000).emitWithAck("sync:since", { since: Number.MAX_SAFE_INTEGER });
+        const expected = Object.entries(ROOM_POLICY)
+          .filter(([, min]) => ROLES.indexOf(role) >= ROLES.indexOf(min))
+          .map(([room]) => room)
+          .concat(`user:${self}`);
+        expect(got.sort()).toEqual(expected.sort());
       } finally {
         socket.close();
       }

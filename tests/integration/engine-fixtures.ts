@@ -20,9 +20,12 @@ export async function addCheck(core: TestCore, layerId: string, data: Omit<Prism
 export class RunLog {
   readonly lags = new Map<string, number[]>();
   readonly results = new Map<string, RunResult[]>();
+  /** Outcome of every lease attempt, in order (true: this engine holds the lease). */
+  readonly leaseAttempts: boolean[] = [];
   observer = {
     runStarted: (id: string, lag: number) => void (this.lags.get(id) ?? this.lags.set(id, []).get(id)!).push(lag),
     runFinished: (id: string, r: RunResult) => void (this.results.get(id) ?? this.results.set(id, []).get(id)!).push(r),
+    leaseAttempted: (held: boolean) => void this.leaseAttempts.push(held),
   };
   count(id: string): number {
     return this.results.get(id)?.length ?? 0;

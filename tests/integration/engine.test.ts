@@ -89,24 +89,28 @@ describe("check engine", () => {
     const hanging = await startHangingServer();
     servers.push(hanging);
     const healthyTarget = await okServer();
+    // The hung probes' deadline is far beyond what the healthy check needs for two runs (~1 s): the
+    // healthy check must run twice while all 20 are still stuck, which it cannot if they hold it up.
+    const HUNG_TIMEOUT = 6000;
     for (let i = 0; i < 20; i++) {
-      await addCheck(core, layer.id, { key: `hung-${i}`, type: "http", config: { url: `http://127.0.0.1:${hanging.port}/` }, timeoutMs: 3000, failThreshold: 1 });
+      await addCheck(core, layer.id, { key: `hung-${i}`, type: "http", config: { url: `http://127.0.0.1:${hanging.port}/` }, timeoutMs: HUNG_TIMEOUT, failThreshold: 1 });
     }
     const healthy = await addCheck(core, layer.id, { key: "healthy", type: "http", config: { url: `http://127.0.0.1:${healthyTarget.port}/` } });
     const runs = new RunLog();
     engine = testEngine({ observer: runs.observer });
-    const started = Date.now();
     await engine.start();
-    await new Promise((r) => setTimeout(r, 6500));
-    expect(hanging.connections()).toBeGreaterThanOrEqual(20);
-    // Every hung probe ran into its 3 s deadline; meanwhile the healthy one kept its 1 s rhythm.
-    const hungResults = [...runs.results.entries()].filter(([id]) => id !== healthy.id).flatMap(([, r]) => r);
-    expect(hungResults.length).toBeGreaterThanOrEqual(20);
-    expect(hungResults.every((r) => !r.ok && /timed out/.test(r.message))).toBe(true);
-    const healthyRuns = runs.results.get(healthy.id) ?? [];
-    expect(healthyRuns.length).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 1000) - 1);
-    expect(healthyRuns.every((r) => r.ok)).toBe(true);
-    expect(Math.max(...(runs.lags.get(healthy.id) ?? [Infinity]))).toBeLessThan(100);
+    const hungResults = () => [...runs.results.entries()].filter(([id]) => id !== healthy.id).flatMap(([, r]) => r);
+    await waitFor("the healthy check to run twice", async () => runs.count(healthy.id) >= 2 && hanging.connections() >= 20);
+    expect(hungResults()).toEqual([]);
+    expect(runs.results.get(healthy.id)!.every((r) => r.ok)).toBe(true);
+    // Every hung probe then ends at its own deadline.
+    await waitFor("every hung probe to time out", async () => hungResults().length >= 20);
+    expect(hungResults().every((r) => !r.ok && r.message === `timed out after ${HUNG_TIMEOUT} ms`)).toBe(true);
+    // It kept its rhythm meanwhile: no run started a whole interval late (a skipped slot). How
+    // close to the slot it starts is scheduling precision, measured by `npm run bench`.
+    expect(runs.count(healthy.id)).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...runs.lags.get(healthy.id)!)).toBeLessThan(1000);
+    expect(runs.results.get(healthy.id)!.every((r) => r.ok)).toBe(true);
   });
 
   it("a failure to store a result is logged and the check keeps running; the change lands once storage is back", async () => {
@@ -143,8 +147,12 @@ describe("check engine", () => {
     await core.ctx.prisma.check.update({ where: { id: a.id }, data: { enabled: false } });
     for (const listener of core.ctx.onStackChanged) listener();
     await checkState(core, b.id, "up");
+    // b runs on the same 1 s interval a had: three more runs of b are three slots a would have had.
+    // (The first of them lets a run that was in flight at the reload finish before counting.)
+    const bRuns = runs.count(b.id);
+    await waitFor("b to run again", async () => runs.count(b.id) > bRuns);
     const aRuns = runs.count(a.id);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor("b to run three more times", async () => runs.count(b.id) >= bRuns + 4);
     expect(runs.count(a.id)).toBe(aRuns);
     expect(engine.scheduled).toBe(1);
   });

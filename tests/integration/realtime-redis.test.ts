@@ -1,44 +1,55 @@
-// Scale-out: with REDIS_URL set, an event broadcast by one instance reaches a browser connected to another.
+// Scale-out: with REDIS_URL set, a change committed on replica A reaches a browser connected to
+// replica B. Replica A is the test core with its real broadcaster; the change is a real domain action.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io as connect } from "socket.io-client";
 import { startTestCore, type TestCore } from "./helpers/core";
-import { sessionFor } from "./helpers/api";
+import { call, sessionFor } from "./helpers/api";
+import { liveClient } from "./helpers/sockets";
 import { attachSockets, broadcaster, closeSockets, type WarroomIo } from "@/lib/realtime/socket-server";
+import * as incidents from "@/app/api/incidents/route";
 
 let core: TestCore;
-const servers: { http: http.Server; io: WarroomIo; url: string }[] = [];
+const replicas: { io: WarroomIo; url: string }[] = [];
 
 beforeAll(async () => {
   core = await startTestCore();
   process.env.REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  // A channel prefix of our own: other test runs on this Redis neither hear us nor count as replicas.
+  process.env.WARROOM_REDIS_KEY = `warroom-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   for (let i = 0; i < 2; i++) {
     const server = http.createServer();
     const io = attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-    servers.push({ http: server, io, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    replicas.push({ io, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   }
+  // Replica A broadcasts what the core commits.
+  core.ctx.broadcast = broadcaster(replicas[0].io);
 });
 afterAll(async () => {
-  for (const s of servers) await closeSockets(s.io);
+  for (const r of replicas) await closeSockets(r.io);
+  delete process.env.WARROOM_REDIS_KEY;
   await core?.shutdown();
 });
 
 describe("socket.io Redis adapter", () => {
-  it("carries a durable event from instance A to a client of instance B", async () => {
-    const { cookie } = await sessionFor(core, "admin");
-    const client = connect(servers[1].url, { transports: ["websocket"], extraHeaders: { cookie: cookie! }, reconnection: false });
-    await new Promise<void>((resolve, reject) => {
-      client.on("connect", () => resolve());
-      client.on("connect_error", reject);
-    });
-    const received = new Promise<{ seq: number; type: string }>((resolve) => client.on("event", (e) => resolve(e)));
-    // the adapter subscribes asynchronously; give it a moment before publishing
-    await new Promise((r) => setTimeout(r, 300));
-    broadcaster(servers[0].io)([{ seq: 42, room: "stack", type: "stack:updated", payload: { version: 7 }, at: new Date().toISOString() }]);
-    const e = await received;
-    expect(e).toMatchObject({ seq: 42, type: "stack:updated" });
-    client.close();
+  it("an incident declared through replica A's API reaches a browser connected to replica B, with its stored seq", async () => {
+    const browser = await liveClient(core, replicas[1].url, "viewer");
+    try {
+      // Both adapters have subscribed once Redis counts two servers on our channels.
+      for (let i = 0; (await replicas[0].io.of("/").adapter.serverCount()) < 2; i++) {
+        if (i > 200) throw new Error("the Redis adapters never subscribed");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const res = await call(incidents.POST, "POST", "/api/incidents", { as: await sessionFor(core, "responder"), body: { title: "Seen from replica B", severity: "SEV2" } });
+      expect(res.status).toBe(201);
+      const incidentId = (res.body.incident as { id: string }).id;
+      const e = await browser.next((x) => x.type === "incident:declared");
+      expect(e.payload).toMatchObject({ incidentId, title: "Seen from replica B" });
+      const row = await core.ctx.prisma.liveEvent.findFirstOrThrow({ where: { type: "incident:declared" }, orderBy: { seq: "desc" } });
+      expect(e.seq).toBe(Number(row.seq));
+    } finally {
+      browser.close();
+    }
   });
 });

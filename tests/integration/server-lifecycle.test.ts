@@ -1,10 +1,12 @@
 // The real server process on the embedded database: one process per data directory, clean
-// shutdown on SIGTERM, and what it acknowledged is still there after a restart.
+// shutdown on SIGTERM (finishing the request in flight), and what it acknowledged is still there
+// after a restart.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import net from "node:net";
+import http from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/lib/db/open";
 
@@ -40,6 +42,44 @@ function startServer(port: number, until?: RegExp) {
   return { child, ready, exited, output: () => out };
 }
 
+/** A POST whose headers go out now and whose body waits for finish(); `accepted` once the server said 100 Continue. */
+function startSlowPost(port: number, path: string, cookie: string, body: unknown) {
+  const data = JSON.stringify(body);
+  const req = http.request({
+    host: "127.0.0.1",
+    port,
+    path,
+    method: "POST",
+    headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), cookie, origin: `http://127.0.0.1:${port}`, expect: "100-continue", connection: "close" },
+  });
+  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+  });
+  response.catch(() => undefined);
+  const accepted = new Promise<void>((resolve) => req.once("continue", () => resolve()));
+  req.flushHeaders();
+  return {
+    accepted,
+    finish: () => {
+      req.end(data);
+      return response;
+    },
+  };
+}
+
+async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 let first: ChildProcess | undefined;
 afterAll(() => first?.kill("SIGKILL"));
 
@@ -67,7 +107,17 @@ describe("server process on the embedded database", () => {
     expect(second.out).toMatch(/embedded database is in use by process \d+/);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
 
+    // A request in flight when SIGTERM arrives: its headers are in (the server has said
+    // "100 Continue", so the handler runs), its body is not. Shutdown must let it finish.
+    const inflight = startSlowPost(port, "/api/users", cookie, { email: "in-flight@example.com", name: "In Flight", password: "long-enough-pw", role: "viewer" });
+    await inflight.accepted;
     a.child.kill("SIGTERM");
+    await until(() => /shutting down/.test(a.output()), "the server to start shutting down");
+    // It no longer takes new connections…
+    await until(async () => fetch(`http://127.0.0.1:${port}/api/health`).then(() => false, () => true), "the port to close");
+    // …but the request it had accepted completes and is acknowledged.
+    const answer = await inflight.finish();
+    expect(answer.status).toBe(201);
     const { code } = await a.exited;
     expect(code).toBe(0);
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
@@ -75,6 +125,7 @@ describe("server process on the embedded database", () => {
     const db = await openDb({ databaseUrl: undefined, dataDir });
     try {
       expect(await db.prisma.user.count({ where: { email: "kept@example.com" } })).toBe(1);
+      expect(await db.prisma.user.count({ where: { email: "in-flight@example.com" } })).toBe(1);
     } finally {
       await db.close();
     }

@@ -126,6 +126,7 @@ export class CheckEngine {
       this.log.warn({ err, holding: held }, "scheduler lease: renewal failed");
     }
     if (this.stopped) return;
+    this.o.observer?.leaseAttempted?.(held);
     if (held && !this.leading) await this.lead();
     else if (!held && this.leading) {
       this.log.warn({ holder: this.holder }, "scheduler lease lost: this replica stops running checks");

@@ -20,6 +20,8 @@ export type EngineObserver = {
   /** lagMs = actual probe start − scheduled start. */
   runStarted?: (checkId: string, lagMs: number) => void;
   runFinished?: (checkId: string, result: RunResult) => void;
+  /** Each attempt to take or renew the scheduler lease (tests count attempts instead of sleeping). */
+  leaseAttempted?: (held: boolean) => void;
 };
 
 type Memory = { tracker: Tracker; window: RecentWindow; signature: string; firstSeen: number };

@@ -67,7 +67,9 @@ describe("dns check", () => {
       const t0 = performance.now();
       const result = await probe(dnsCheck, { name: "app.test", resolver: `127.0.0.1:${silent.port}` }, 300);
       expect(failure(result)).toBe("timed out after 300 ms");
-      expect(performance.now() - t0).toBeLessThan(500);
+      // The message proves it was the deadline that ended it; the stopwatch only catches a probe
+      // that ignores its deadline, with 5× slack for a busy machine.
+      expect(performance.now() - t0).toBeLessThan(300 * 5);
       expect(silent.queries()).toBeGreaterThanOrEqual(1);
     } finally {
       await silent.close();

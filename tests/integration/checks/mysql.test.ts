@@ -50,7 +50,9 @@ describe("mysql check", () => {
     try {
       const t0 = performance.now();
       expect(failure(await probe(mysqlCheck, { url: `mysql://root@127.0.0.1:${hang.port}/test` }, 300))).toBe("timed out after 300 ms");
-      expect(performance.now() - t0).toBeLessThan(500);
+      // The message proves it was the deadline that ended it; the stopwatch only catches a probe
+      // that ignores its deadline, with 5× slack for a busy machine.
+      expect(performance.now() - t0).toBeLessThan(300 * 5);
       // The probe must not leave its socket hanging on the server.
       await expect.poll(() => hang.openSockets()).toBe(0);
     } finally {

@@ -56,7 +56,9 @@ describe("postgres check", () => {
       const t0 = performance.now();
       const result = await probe(postgresCheck, { url: `postgresql://postgres@127.0.0.1:${hang.port}/test` }, 300);
       expect(failure(result)).toBe("timed out after 300 ms");
-      expect(performance.now() - t0).toBeLessThan(500);
+      // The message proves it was the deadline that ended it; the stopwatch only catches a probe
+      // that ignores its deadline, with 5× slack for a busy machine.
+      expect(performance.now() - t0).toBeLessThan(300 * 5);
     } finally {
       await hang.close();
     }

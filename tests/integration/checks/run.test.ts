@@ -35,31 +35,37 @@ async function timed(run: () => Promise<RunResult>): Promise<{ result: RunResult
   return { result, ms: performance.now() - t0 };
 }
 
+// Real clients against a real hung server, so real time: the proof that a probe ended at its own
+// deadline is its result (the deadline's message and latency), not a stopwatch; the stopwatch only
+// guards against a probe that ignores the deadline altogether, with 5× slack for a busy machine.
 describe("runCheck against a server that accepts and never answers", () => {
   for (const name of ["http", "redis", "postgres", "mysql"] as const) {
-    it(`${name} fails within timeout + 200 ms`, async () => {
+    it(`${name} ends at its deadline with the timeout result`, async () => {
       const { result, ms } = await timed(hanging()[name]);
       expect(failure(result)).toBe(`timed out after ${TIMEOUT} ms`);
       expect(result.ok ? 0 : result.latencyMs).toBe(TIMEOUT);
       expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 5);
-      expect(ms).toBeLessThan(TIMEOUT + 200);
+      expect(ms).toBeLessThan(TIMEOUT * 5);
     });
   }
 
   it("ten hanging checks do not delay a healthy one running concurrently", async () => {
-    const probes = hanging();
-    const kinds = [probes.http, probes.redis, probes.postgres, probes.mysql];
-    const stuck = Array.from({ length: 10 }, (_, i) => timed(kinds[i % kinds.length]));
-    const fine = timed(() =>
-      runCheck(httpCheck, httpCheck.schema.parse({ url: `http://127.0.0.1:${healthy.port}/`, keyword: "ok" }), { timeoutMs: TIMEOUT }),
-    );
-    const ok = await fine;
-    success(ok.result);
-    expect(ok.ms).toBeLessThan(150);
-    const results = await Promise.all(stuck);
-    for (const r of results) {
-      expect(failure(r.result)).toBe(`timed out after ${TIMEOUT} ms`);
-      expect(r.ms).toBeLessThan(TIMEOUT + 200);
+    // The hung probes get a long deadline: the healthy one must be done while every one of them is
+    // still waiting, which it cannot be if hung probes held it up. No stopwatch needed.
+    const longTimeout = 3000;
+    const hung = [httpCheck, redisCheck, postgresCheck, mysqlCheck] as const;
+    const urls = [`http://127.0.0.1:${hang.port}/`, `redis://127.0.0.1:${hang.port}`, `postgresql://u@127.0.0.1:${hang.port}/db`, `mysql://u@127.0.0.1:${hang.port}/db`];
+    let hungSettled = 0;
+    const stuck = Array.from({ length: 10 }, (_, i) => {
+      const def = hung[i % hung.length] as typeof httpCheck;
+      return runCheck(def, def.schema.parse({ url: urls[i % urls.length] }), { timeoutMs: longTimeout }).finally(() => hungSettled++);
+    });
+    const ok = await runCheck(httpCheck, httpCheck.schema.parse({ url: `http://127.0.0.1:${healthy.port}/`, keyword: "ok" }), { timeoutMs: longTimeout });
+    success(ok);
+    expect(hungSettled).toBe(0);
+    for (const r of await Promise.all(stuck)) {
+      expect(failure(r)).toBe(`timed out after ${longTimeout} ms`);
+      expect(r.ok ? 0 : r.latencyMs).toBe(longTimeout);
     }
   });
 

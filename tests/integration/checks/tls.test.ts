@@ -78,7 +78,9 @@ describe("tls check", () => {
     try {
       const t0 = performance.now();
       expect(failure(await probe(tlsCheck, { ...base, port: hang.port }, 300))).toBe("timed out after 300 ms");
-      expect(performance.now() - t0).toBeLessThan(500);
+      // The message proves it was the deadline that ended it; the stopwatch only catches a probe
+      // that ignores its deadline, with 5× slack for a busy machine.
+      expect(performance.now() - t0).toBeLessThan(300 * 5);
     } finally {
       await hang.close();
     }

@@ -16,6 +16,8 @@ export type TestCore = Core & {
   /** Every durable event broadcast since boot (what browsers would have received). */
   broadcasts: LiveEventOut[];
   users: Record<(typeof DEMO_ACCOUNTS)[number]["role"], { id: string; email: string; password: string }>;
+  /** The fresh PostgreSQL database's URL (undefined on PGlite), for tests that need a second connection. */
+  databaseUrl?: string;
   shutdown: () => Promise<void>;
 };
 
@@ -23,6 +25,7 @@ export async function startTestCore(): Promise<TestCore> {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   let dropDb: (() => Promise<void>) | undefined;
   let core: Core;
+  let databaseUrl: string | undefined;
   if (testDbKind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-test-"));
     core = await bootCore({ databaseUrl: undefined, dataDir: path.join(dir, "pglite"), logger });
@@ -35,7 +38,8 @@ export async function startTestCore(): Promise<TestCore> {
     await admin.end();
     const u = new URL(TEST_PG_URL);
     u.pathname = `/${name}`;
-    core = await bootCore({ databaseUrl: u.toString(), logger });
+    databaseUrl = u.toString();
+    core = await bootCore({ databaseUrl, logger });
     dropDb = async () => {
       const a = new pg.Client({ connectionString: TEST_PG_URL });
       await a.connect();
@@ -55,6 +59,7 @@ export async function startTestCore(): Promise<TestCore> {
     ...core,
     broadcasts,
     users,
+    databaseUrl,
     shutdown: async () => {
       await core.close();
       await dropDb?.();
