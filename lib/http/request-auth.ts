@@ -41,17 +41,4 @@ export function sameOrigin(headers: Headers): boolean {
   return allowed.has(host);
 }
 
-/** Set by server.ts from the socket on every request, overwriting whatever a client sent. */
-export const PEER_HEADER = "x-warroom-peer";
-
-/**
- * The client's address for rate limits. Forwarding headers are anyone's to write, so they count
- * only behind a proxy the operator vouches for (WARROOM_TRUST_PROXY=1); otherwise the socket's peer.
- */
-export function clientAddress(headers: Headers): string {
-  if (process.env.WARROOM_TRUST_PROXY === "1") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip");
-    if (forwarded) return forwarded;
-  }
-  return headers.get(PEER_HEADER) || "local";
-}
+export { PEER_HEADER, clientAddress } from "./client-address";
