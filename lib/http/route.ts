@@ -53,7 +53,8 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
       return Response.json(out ?? {});
     } catch (err) {
       const { status, body, headers } = toErrorResponse(err);
-      if (status >= 500 && hasContext()) getContext().log.error({ err, path: new URL(req.url).pathname }, "request failed");
+      if (status === 503 && hasContext()) getContext().log.warn({ path: new URL(req.url).pathname, code: body.error.code }, "request refused: database unreachable");
+      else if (status >= 500 && hasContext()) getContext().log.error({ err, path: new URL(req.url).pathname }, "request failed");
       return Response.json(body, { status, headers });
     }
   };
