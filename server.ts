@@ -9,6 +9,7 @@ import { limitBody } from "./lib/http/body-limit";
 import { accessLogEnabled, logAccess } from "./lib/http/access-log";
 import { DbGate } from "./lib/http/db-gate";
 import { createLogger } from "./lib/log/logger";
+import { routeConsoleToLog } from "./lib/log/console";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -26,6 +27,7 @@ try {
 }
 const core = await bootCore().catch((err: Error) => fatal(err, `Warroom could not start: ${err.message}`));
 const { log } = core.ctx;
+routeConsoleToLog(log);
 
 const app = next({ dev, hostname: host, port, turbopack: dev });
 await app.prepare();
