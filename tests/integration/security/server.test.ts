@@ -50,7 +50,7 @@ function startServer(p: number, dataDir: string, distDir = ".next-test-security"
 
 async function waitReady(s: ReturnType<typeof startServer>): Promise<void> {
   const deadline = Date.now() + 90_000;
-  while (!/"msg":"Warroom is ready"/.test(s.stdout())) {
+  while (!/Warroom is ready/.test(s.stdout())) {
     if (s.child.exitCode !== null) throw new Error(`server exited:\n${s.stdout()}\n${s.stderr()}`);
     if (Date.now() > deadline) throw new Error(`server not ready:\n${s.stdout()}`);
     await new Promise((r) => setTimeout(r, 100));
