@@ -140,6 +140,14 @@ describe("headers and sign-in", () => {
     expect(own.status).toBe(200);
   });
 
+  it("a malformed session cookie is no server error, on a page or an API", async () => {
+    const cookie = "warroom_session=%E0%A4%A";
+    const page = await fetch(`${base}/incidents`, { headers: { cookie }, redirect: "manual" });
+    expect(page.status).toBeLessThan(500);
+    const api = await fetch(`${base}/api/me`, { headers: { cookie } });
+    expect(api.status).toBe(401);
+  });
+
   it("serves public/: a favicon, robots.txt (status indexable, app not) and the maintenance page", async () => {
     const icon = await fetch(`${base}/favicon.ico`);
     expect(icon.status).toBe(200);
