@@ -16,6 +16,8 @@ const config: NextConfig = {
   // Next rewrites its tsconfig per build dir; keep that churn out of the one `tsc` uses.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   poweredByHeader: false,
+  // Requests are logged by server.ts as JSON (WARROOM_ACCESS_LOG=1); Next's dev request lines are plain text.
+  logging: { incomingRequests: false },
   typedRoutes: false,
 };
 

@@ -2,19 +2,32 @@
 import { createServer } from "node:http";
 import next from "next";
 import { bootCore } from "./lib/runtime/boot";
-import { startServices } from "./lib/runtime/services";
+import { startServices, toTerminal } from "./lib/runtime/services";
 import { startPublicSite } from "./lib/public/service";
-import { PEER_HEADER } from "./lib/http/request-auth";
+import { checkTrustedProxies, clientAddress, PEER_HEADER } from "./lib/http/client-address";
+import { limitBody } from "./lib/http/body-limit";
+import { accessLogEnabled, logAccess } from "./lib/http/access-log";
+import { DbGate } from "./lib/http/db-gate";
+import { createLogger } from "./lib/log/logger";
+import { routeConsoleToLog } from "./lib/log/console";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const dev = process.env.NODE_ENV !== "production";
 
-const core = await bootCore().catch((err: Error) => {
-  console.error(`Warroom could not start: ${err.message}`);
+function fatal(err: unknown, msg: string): never {
+  createLogger().fatal({ err }, msg);
   process.exit(1);
-});
+}
+
+try {
+  checkTrustedProxies();
+} catch (err) {
+  fatal(err, "Warroom could not start: WARROOM_TRUSTED_PROXIES is invalid");
+}
+const core = await bootCore().catch((err: Error) => fatal(err, `Warroom could not start: ${err.message}`));
 const { log } = core.ctx;
+routeConsoleToLog(log);
 
 const app = next({ dev, hostname: host, port, turbopack: dev });
 await app.prepare();
@@ -22,16 +35,33 @@ const handle = app.getRequestHandler();
 // Public pages and APIs are answered from memory before Next sees the request: they take the
 // users' traffic during an outage.
 const publicSite = await startPublicSite(core.ctx);
+const dbGate = new DbGate(log).start();
+const accessLog = accessLogEnabled();
 const server = createServer((req, res) => {
-  if (publicSite.site.handle(req, res)) return;
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  if (accessLog) logAccess(log, req, res, clientAddress(new Headers({ [PEER_HEADER]: req.socket.remoteAddress ?? "", "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") })));
+  if (limitBody(req, res)) return;
+  if (publicSite.site.handle(req, res)) return;
+  if (dbGate.handle(req, res)) return;
   void handle(req, res);
 });
-const services = await startServices(core.ctx, server);
+
+// A port already taken (or not ours to bind) must stop the process, not leave its background
+// services running behind nothing.
+server.once("error", (err) => {
+  log.fatal({ err, port, host }, "Warroom could not listen; exiting");
+  setTimeout(() => process.exit(1), 3000).unref();
+  void services
+    .then((s) => s.stop())
+    .catch(() => undefined)
+    .finally(() => process.exit(1));
+});
+const services = startServices(core.ctx, server);
+await services;
 
 server.listen(port, host, () => {
-  log.info({ url: `http://${host}:${port}`, db: core.ctx.dbMode, dev }, "Warroom is listening");
-  console.log(`\n  Warroom is ready: http://${host}:${port}\n`);
+  log.info({ url: `http://${host}:${port}`, db: core.ctx.dbMode, dev }, "Warroom is ready");
+  toTerminal(`\n  Warroom is ready: http://${host}:${port}\n`);
 });
 
 let stopping = false;
@@ -43,8 +73,9 @@ async function shutdown(signal: string) {
   // Stop taking work, let in-flight requests finish their transactions, then close the database.
   // Live status streams never finish by themselves: end them first.
   publicSite.stop();
+  dbGate.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await services.stop();
+  await (await services).stop();
   await core.close();
   clearTimeout(timer);
   process.exit(0);

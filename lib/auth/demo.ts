@@ -14,7 +14,9 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; password:
 export async function seedDemoAccounts(): Promise<typeof DEMO_ACCOUNTS> {
   if (process.env.WARROOM_DEMO === "0") return [];
   if ((await db().user.count()) > 0) return [];
-  const rows = await Promise.all(DEMO_ACCOUNTS.map(async (a) => ({ email: a.email, name: a.name, role: a.role, passwordHash: await hashPassword(a.password) })));
+  // One after another: each hash takes 128 MiB at the production cost, four at once would be 512.
+  const rows = [];
+  for (const a of DEMO_ACCOUNTS) rows.push({ email: a.email, name: a.name, role: a.role, passwordHash: await hashPassword(a.password) });
   await db().user.createMany({ data: rows, skipDuplicates: true });
   return DEMO_ACCOUNTS;
 }

@@ -1,26 +1,35 @@
 import { db } from "../runtime/context";
 import { tooMany, unauthorized } from "../http/errors";
-import { DUMMY_HASH, verifyPassword } from "./password";
-import { FailureLimiter } from "./rate-limit";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
+import { attemptStore } from "./login-limit";
 import { hashToken, newToken } from "./tokens";
 import { SESSION_TTL_MS, type Actor } from "./actor";
 import type { Role } from "./roles";
 
-const byEmail = new FailureLimiter({ max: Number(process.env.LOGIN_MAX_FAILURES ?? 5), windowMs: 15 * 60_000 });
-const byClient = new FailureLimiter({ max: 50, windowMs: 15 * 60_000 });
+const WINDOW_MS = 15 * 60_000;
+const maxPerEmail = () => Number(process.env.LOGIN_MAX_FAILURES ?? 5);
+const MAX_PER_CLIENT = 50;
 
 export async function login(email: string, password: string, client: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const key = email.trim().toLowerCase();
-  const wait = Math.max(byEmail.retryAfter(key), byClient.retryAfter(client));
-  if (wait > 0) throw tooMany(`Too many failed sign-ins. Try again in ${wait} s.`, wait);
-  const user = await db().user.findUnique({ where: { email: key } });
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || user.disabled) {
-    byEmail.fail(key);
-    byClient.fail(client);
-    throw unauthorized(user?.disabled && ok ? "This account is disabled. Ask an admin." : "Wrong email or password.");
+  const store = attemptStore();
+  const emailKey = `email:${key}`;
+  const clientKey = `client:${client}`;
+  // Counted before the password is checked: concurrent guesses cannot all slip under the limit.
+  const [byEmail, byClient] = await Promise.all([store.hit(emailKey, WINDOW_MS), store.hit(clientKey, WINDOW_MS)]);
+  if (byEmail.count > maxPerEmail() || byClient.count > MAX_PER_CLIENT) {
+    const wait = Math.max(byEmail.count > maxPerEmail() ? byEmail.retryAfterSec : 0, byClient.count > MAX_PER_CLIENT ? byClient.retryAfterSec : 0);
+    throw tooMany(`Too many failed sign-ins. Try again in ${wait} s.`, wait);
   }
-  byEmail.clear(key);
+  const user = await db().user.findUnique({ where: { email: key } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash());
+  if (!user || !ok || user.disabled) throw unauthorized(user?.disabled && ok ? "This account is disabled. Ask an admin." : "Wrong email or password.");
+  await Promise.all([store.clear(emailKey), store.refund(clientKey)]);
+  // The only moment the password is known: upgrade a hash made at an older cost.
+  if (needsRehash(user.passwordHash)) {
+    const upgraded = await hashPassword(password);
+    await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: upgraded } });
+  }
   const token = newToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db().session.create({ data: { id: hashToken(token), userId: user.id, expiresAt } });

@@ -56,8 +56,10 @@ export async function updateUser(actor: Actor, id: string, patch: z.infer<typeof
     const user = publicUser(
       await tx.user.update({ where: { id }, data: { name: patch.name, role: patch.role, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) } }),
     );
-    // A disabled user, or one whose password changed, is signed out everywhere at once.
+    // A disabled user, or one whose password changed, is signed out everywhere at once; a password
+    // reset also ends their API tokens, since a stolen account's attacker may have minted some.
     if (patch.disabled || passwordHash) await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (passwordHash) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await emit(rooms.admin, "user:updated", { user });
     return user;
   });

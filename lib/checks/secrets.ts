@@ -56,6 +56,33 @@ export function resolveSecrets<T>(config: T, env: Env = process.env): T {
   return resolved as T;
 }
 
+/** Shorter values would blank out ordinary words and digits of unrelated messages. */
+const MIN_SECRET_LENGTH = 4;
+
+/** The values (and their URL-encoded forms) that `${VAR}` references in a config resolve to. */
+export function referencedValues(config: unknown, env: Env = process.env): string[] {
+  const values = new Set<string>();
+  mapStrings(config, (s) => {
+    for (const m of s.matchAll(REF)) {
+      const v = env[m[1]];
+      if (v && v.length >= MIN_SECRET_LENGTH) {
+        values.add(v);
+        values.add(encodeURIComponent(v));
+      }
+    }
+    return s;
+  });
+  // Longest first, so a value containing another is masked whole.
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+/** Masks every occurrence of the given secret values: probe errors quote hosts, URLs and answers verbatim. */
+export function redactValues(message: string, secrets: readonly string[]): string {
+  let out = message;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+  return out;
+}
+
 /** A value made only of `${VAR}` references names a secret without revealing it. */
 function isOnlyReferences(s: string): boolean {
   return s.replace(REF, "").trim() === "" && new RegExp(REF.source).test(s);

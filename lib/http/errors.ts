@@ -46,9 +46,30 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     const headers = err.status === 429 && err.extra?.retryAfterSec ? { "retry-after": String(err.extra.retryAfterSec) } : undefined;
     return { status: err.status, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.extra } }, headers };
   }
+  if (isDatabaseUnavailable(err)) return { status: 503, body: { error: { code: "database_unavailable", message: DB_DOWN_MESSAGE } }, headers: { "retry-after": String(DB_RETRY_AFTER_SEC) } };
   if (isPrismaCode(err, "P2002")) return { status: 409, body: { error: { code: "conflict", message: "That already exists." } } };
   if (isPrismaCode(err, "P2025")) return { status: 404, body: { error: { code: "not_found", message: "Not found." } } };
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server; it has been logged." } } };
+}
+
+export const DB_DOWN_MESSAGE = "Warroom cannot reach its database right now. Nothing you sent was saved; please try again in a moment.";
+export const DB_RETRY_AFTER_SEC = 10;
+
+// Prisma: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the
+// connection, P2024 no pooled connection in time. pg/Node: refused/reset/timeouts and PostgreSQL's
+// "admin shutdown"/"cannot connect now"/connection-exception classes (57P01, 57P03, 08xxx).
+const PRISMA_DOWN = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const SOCKET_DOWN = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03"]);
+
+/** The database is unreachable (not a bad query): the caller should retry, not report a bug. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (PRISMA_DOWN.has(code) || SOCKET_DOWN.has(code) || /^08/.test(code))) return true;
+    const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind;
+    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout") return true;
+  }
+  return false;
 }
 
 export function isPrismaCode(err: unknown, code: string): boolean {

@@ -6,9 +6,18 @@ export function readCookie(header: string | null | undefined, name: string): str
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeCookie(part.slice(i + 1).trim());
   }
   return undefined;
+}
+
+/** A malformed escape ("%E0%A4%A") is anyone's to send: it reads as no cookie, not as a server error. */
+function decodeCookie(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function actorFromHeaders(headers: Headers): Promise<Actor | null> {
@@ -32,17 +41,4 @@ export function sameOrigin(headers: Headers): boolean {
   return allowed.has(host);
 }
 
-/** Set by server.ts from the socket on every request, overwriting whatever a client sent. */
-export const PEER_HEADER = "x-warroom-peer";
-
-/**
- * The client's address for rate limits. Forwarding headers are anyone's to write, so they count
- * only behind a proxy the operator vouches for (WARROOM_TRUST_PROXY=1); otherwise the socket's peer.
- */
-export function clientAddress(headers: Headers): string {
-  if (process.env.WARROOM_TRUST_PROXY === "1") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip");
-    if (forwarded) return forwarded;
-  }
-  return headers.get(PEER_HEADER) || "local";
-}
+export { PEER_HEADER, clientAddress } from "./client-address";

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { atLeast, type Role } from "../auth/roles";
 import type { Actor } from "../auth/actor";
 import { getContext, hasContext } from "../runtime/context";
-import { badRequest, forbidden, toErrorResponse, unauthorized, AppError } from "./errors";
+import { badRequest, forbidden, toErrorResponse, unauthorized, unprocessable, AppError } from "./errors";
+import { findControlChar } from "./control-chars";
 import { actorFromHeaders, sameOrigin } from "./request-auth";
 
 type Access = "public" | Role;
@@ -42,14 +43,18 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
       if (actor?.via === "session" && MUTATING.has(req.method) && !sameOrigin(req.headers))
         throw new AppError(403, "csrf", "Cross-site request refused: the Origin header does not match this site.");
       const params = Object.fromEntries(Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
-      const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : (undefined as Q);
-      const body = spec.body ? spec.body.parse(await readJson(req)) : (undefined as B);
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      const rawBody = spec.body ? await readJson(req) : undefined;
+      refuseControlChars(params, rawQuery, rawBody);
+      const query = spec.query ? spec.query.parse(rawQuery) : (undefined as Q);
+      const body = spec.body ? spec.body.parse(rawBody) : (undefined as B);
       const out = await handler({ req, actor: actor as A extends "public" ? Actor | null : Actor, body, query, params });
       if (out instanceof Response) return out;
       return Response.json(out ?? {});
     } catch (err) {
       const { status, body, headers } = toErrorResponse(err);
-      if (status >= 500 && hasContext()) getContext().log.error({ err, path: new URL(req.url).pathname }, "request failed");
+      if (status === 503 && hasContext()) getContext().log.warn({ path: new URL(req.url).pathname, code: body.error.code }, "request refused: database unreachable");
+      else if (status >= 500 && hasContext()) getContext().log.error({ err, path: new URL(req.url).pathname }, "request failed");
       return Response.json(body, { status, headers });
     }
   };
@@ -59,6 +64,13 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
 
 export function created(body: object): Response {
   return Response.json(body, { status: 201 });
+}
+
+function refuseControlChars(params: Record<string, string>, query: Record<string, string>, body: unknown): void {
+  const found = findControlChar(params, "") ?? findControlChar(query, "") ?? findControlChar(body, "");
+  if (found === null) return;
+  const field = found || "_";
+  throw unprocessable("invalid_characters", `${field}: must not contain control characters`, { [field]: "must not contain control characters" });
 }
 
 async function readJson(req: Request): Promise<unknown> {

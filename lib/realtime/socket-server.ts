@@ -2,18 +2,21 @@
 // the session cookie; each client event is authorised by one declared rule in `socketRules`.
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
+import { z } from "zod";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { actorFromSession } from "../auth/sessions";
 import { SESSION_COOKIE, type Actor } from "../auth/actor";
 import { atLeast, type Role } from "../auth/roles";
 import { readCookie, sameOrigin } from "../http/request-auth";
-import { toErrorResponse } from "../http/errors";
+import { toErrorResponse, zodFields } from "../http/errors";
+import { getContext, hasContext } from "../runtime/context";
 import { rooms, type AckResult, type ClientToServer, type LiveEnvelope, type ServerToClient } from "./catalogue";
 import { eventsSince, REPLAY_LIMIT } from "./outbox";
 import type { LiveEventOut } from "../runtime/context";
 
-type Data = { actor: Actor };
+/** The session token stays in server memory so every client event can re-read who this is now. */
+type Data = { actor: Actor; session: string };
 export type WarroomSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Data>;
 export type WarroomIo = Server<ClientToServer, ServerToClient, Record<string, never>, Data>;
 
@@ -23,6 +26,15 @@ export const socketRules: Record<keyof ClientToServer, Role> = {
   "incident:leave": "viewer",
   "sync:since": "viewer",
 };
+
+/** Argument shapes per client event: a malformed call is a 4xx-style reply, never "internal error". */
+const id = z.string().trim().min(1, "is required").max(100);
+const seq = z.coerce.number().int().min(0);
+export const socketArgs = {
+  "incident:join": z.object({ incidentId: id, since: seq.optional() }),
+  "incident:leave": z.object({ incidentId: id }),
+  "sync:since": z.object({ since: seq }),
+} satisfies Record<keyof ClientToServer, z.ZodType>;
 
 export type SocketHooks = {
   joinIncident: (socket: WarroomSocket, incidentId: string) => Promise<void>;
@@ -45,9 +57,11 @@ export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo
   if (process.env.REDIS_URL) attachRedisAdapter(io, process.env.REDIS_URL);
   io.use(async (socket, next) => {
     try {
-      const actor = await actorFromSession(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
-      if (!actor) return next(new Error("unauthorized"));
+      const session = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const actor = await actorFromSession(session);
+      if (!actor || !session) return next(new Error("unauthorized"));
       socket.data.actor = actor;
+      socket.data.session = session;
       next();
     } catch {
       next(new Error("unavailable"));
@@ -57,19 +71,19 @@ export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo
     void socket.join(baseRooms(socket.data.actor));
     handle(socket, "incident:join", async ({ incidentId, since }) => {
       // Join first so the presence list announced by the hook reaches the newcomer too.
-      await socket.join(rooms.incident(String(incidentId)));
-      await hooks.joinIncident(socket, String(incidentId)).catch(async (err: unknown) => {
-        await socket.leave(rooms.incident(String(incidentId)));
+      await socket.join(rooms.incident(incidentId));
+      await hooks.joinIncident(socket, incidentId).catch(async (err: unknown) => {
+        await socket.leave(rooms.incident(incidentId));
         throw err;
       });
-      return since !== undefined ? await replay([rooms.incident(String(incidentId))], Number(since)) : { missed: [], more: false };
+      return since !== undefined ? await replay([rooms.incident(incidentId)], since) : { missed: [], more: false };
     });
     handle(socket, "incident:leave", async ({ incidentId }) => {
-      await socket.leave(rooms.incident(String(incidentId)));
-      await hooks.leaveIncident(socket, String(incidentId));
+      await socket.leave(rooms.incident(incidentId));
+      await hooks.leaveIncident(socket, incidentId);
       return null;
     });
-    handle(socket, "sync:since", async ({ since }) => replay([...socket.rooms].filter((r) => r !== socket.id), Number(since)));
+    handle(socket, "sync:since", async ({ since }) => replay([...socket.rooms].filter((r) => r !== socket.id), since));
     socket.on("disconnect", () => hooks.disconnect(socket));
   });
   return io;
@@ -82,19 +96,40 @@ async function replay(roomNames: string[], since: number): Promise<{ missed: Liv
 }
 
 type AckData<K extends keyof ClientToServer> = Parameters<ClientToServer[K]>[1] extends (res: AckResult<infer T>) => void ? T : never;
+type Args<K extends keyof typeof socketArgs> = z.output<(typeof socketArgs)[K]>;
 
-function handle<K extends keyof ClientToServer>(socket: WarroomSocket, event: K, fn: (req: Parameters<ClientToServer[K]>[0]) => Promise<AckData<K>>) {
-  const listener = async (req: Parameters<ClientToServer[K]>[0], ack: (res: AckResult<AckData<K>>) => void) => {
-    const reply = typeof ack === "function" ? ack : () => undefined;
-    if (!atLeast(socket.data.actor.role, socketRules[event])) return reply({ ok: false, error: { code: "forbidden", message: "Your role does not allow this." } });
+function handle<K extends keyof ClientToServer>(socket: WarroomSocket, event: K, fn: (req: Args<K>) => Promise<AckData<K>>) {
+  const listener = async (req: unknown, ack: unknown) => {
+    const reply = typeof ack === "function" ? (ack as (res: AckResult<AckData<K>>) => void) : () => undefined;
     try {
-      reply({ ok: true, data: await fn(req ?? ({} as Parameters<ClientToServer[K]>[0])) });
+      // Rights are judged on who the session belongs to now, not at the handshake: a demoted or
+      // disabled user's open socket loses them at once.
+      const actor = await actorFromSession(socket.data.session);
+      if (!actor) {
+        reply({ ok: false, error: { code: "unauthorized", message: "Your session has ended; sign in again." } });
+        socket.disconnect(true);
+        return;
+      }
+      socket.data.actor = actor;
+      if (!atLeast(actor.role, socketRules[event])) return reply({ ok: false, error: { code: "forbidden", message: "Your role does not allow this." } });
+      const args = socketArgs[event].safeParse(req ?? {});
+      if (!args.success) {
+        const fields = zodFields(args.error);
+        logSocket("warn", { event, actor: actor.id, fields }, "socket event refused: malformed arguments");
+        return reply({ ok: false, error: { code: "invalid_input", message: `Malformed ${event} arguments: ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ")}` } });
+      }
+      reply({ ok: true, data: await fn(args.data as Args<K>) });
     } catch (err) {
-      const { body } = toErrorResponse(err);
+      const { status, body } = toErrorResponse(err);
+      if (status >= 500) logSocket("error", { event, err }, "socket event failed");
       reply({ ok: false, error: { code: body.error.code, message: body.error.message } });
     }
   };
   socket.on(event, listener as never);
+}
+
+function logSocket(level: "warn" | "error", obj: Record<string, unknown>, msg: string): void {
+  if (hasContext()) getContext().log[level](obj, msg);
 }
 
 export function broadcaster(io: WarroomIo) {
@@ -102,8 +137,12 @@ export function broadcaster(io: WarroomIo) {
     for (const e of events) {
       io.to(e.room).emit("event", e as LiveEnvelope);
       if (e.type === "user:updated") {
-        const user = (e.payload as { user: { id: string; disabled: boolean } }).user;
-        if (user.disabled) io.in(`user:${user.id}`).disconnectSockets(true);
+        // Through the adapter, so sockets on every replica follow the change.
+        const user = (e.payload as { user: { id: string; disabled: boolean; role: Role } }).user;
+        const theirs = io.in(`user:${user.id}`);
+        if (user.disabled) theirs.disconnectSockets(true);
+        else if (user.role === "admin") theirs.socketsJoin(rooms.admin);
+        else theirs.socketsLeave(rooms.admin);
       }
     }
   };

@@ -11,20 +11,29 @@ import { enterWarRoom } from "../incidents/presence";
 import type { AppContext } from "./context";
 import { backgroundServices } from "./registry";
 
+/** Human-friendly text for someone at a terminal; log collectors (no TTY) get only the JSON lines. */
+export function toTerminal(text: string): void {
+  if (process.stdout.isTTY) process.stdout.write(`${text}\n`);
+}
+
 export async function startServices(ctx: AppContext, server: HttpServer): Promise<{ stop: () => Promise<void> }> {
   const demo = await seedDemoAccounts();
-  if (!demo.length && (await ctx.prisma.user.count()) === 0)
-    console.log("\n  No accounts yet. Create the first admin:\n    npm run admin:create -- --email you@example.com --name \"Your Name\"\n");
+  if (!demo.length && (await ctx.prisma.user.count()) === 0) {
+    ctx.log.warn("no accounts yet: create the first admin with npm run admin:create");
+    toTerminal("\n  No accounts yet. Create the first admin:\n    npm run admin:create -- --email you@example.com --name \"Your Name\"\n");
+  }
   if (demo.length) {
-    console.log("\n  Demo accounts (shown once; WARROOM_DEMO=0 disables them):");
-    for (const a of demo) console.log(`    ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`);
+    // Passwords go to a person at a terminal, never into a log line a collector keeps.
+    ctx.log.info({ accounts: demo.map((a) => ({ role: a.role, email: a.email })) }, "demo accounts created (their passwords are printed on a terminal only, and listed in the README)");
+    toTerminal(["\n  Demo accounts (shown once; WARROOM_DEMO=0 disables them):", ...demo.map((a) => `    ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`)].join("\n"));
   }
   const host = !process.env.HOST || process.env.HOST === "0.0.0.0" || process.env.HOST === "::" ? "127.0.0.1" : process.env.HOST;
   const selfUrl = `http://${host}:${process.env.PORT ?? 3000}`;
   const demoStack = await seedDemoStack({ selfUrl });
   if (demoStack?.heartbeatPath) {
-    console.log("\n  Demo stack seeded. Play the background worker (stop the loop and watch that layer go red):");
-    console.log(`    while true; do curl -s -X POST ${selfUrl}${demoStack.heartbeatPath}; sleep 20; done`);
+    // The heartbeat URL holds its token: terminal only.
+    ctx.log.info("demo stack seeded");
+    toTerminal(`\n  Demo stack seeded. Play the background worker (stop the loop and watch that layer go red):\n    while true; do curl -s -X POST ${selfUrl}${demoStack.heartbeatPath}; sleep 20; done\n`);
   }
   const presence = new PresenceBoard(
     (incidentId, present) => io.to(rooms.incident(incidentId)).emit("volatile", { type: "presence:changed", room: rooms.incident(incidentId), payload: { incidentId, present } }),

@@ -6,10 +6,14 @@ import { db } from "../runtime/context";
 import { mutate } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { unprocessable } from "../http/errors";
+import { findControlChar } from "../http/control-chars";
 import type { Json, Tx } from "../db/types";
 import { issuesToFields, validateStack, type ComponentSpec, type StackInput, type StackIssue, type StackSpec } from "./schema";
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: StackIssue[] };
+
+/** A real stack reuses an anchor a few times; a "billion laughs" file expands into millions of nodes. */
+const MAX_ALIASES = 100;
 
 /** YAML is a superset of JSON, so one parser reads both. */
 export function parseStackText(text: string): ParseResult {
@@ -17,7 +21,16 @@ export function parseStackText(text: string): ParseResult {
   if (doc.errors.length) {
     return { ok: false, errors: doc.errors.map((e) => ({ path: "(file)", message: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ${e.code}` : e.message })) };
   }
-  return { ok: true, value: doc.toJS() };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    // yaml throws (a ReferenceError) once aliases expand past the limit.
+    return { ok: false, errors: [{ path: "(file)", message: `too many YAML aliases (more than ${MAX_ALIASES}): the file expands to an unreasonable size` }] };
+  }
+  const field = findControlChar(value, "");
+  if (field !== null) return { ok: false, errors: [{ path: field || "(file)", message: "must not contain control characters" }] };
+  return { ok: true, value };
 }
 
 /** Parse and validate in one go (the CLI and the PUT handler). */

@@ -2,7 +2,7 @@
 // rows FOR UPDATE SKIP LOCKED and pushes their nextAttemptAt past the send timeout (a lease), so
 // no two replicas send one delivery at once, and one that crashed mid-send is retried later.
 import { mutate } from "../realtime/outbox";
-import { db } from "../runtime/context";
+import { db, getContext, hasContext } from "../runtime/context";
 import type { BackgroundService } from "../runtime/registry";
 import type { AnyWebhookEvent } from "./events";
 import { renderBody } from "./body";
@@ -96,6 +96,9 @@ async function record(d: Claimed, out: Outcome, opts: DispatchOptions): Promise<
       },
     }),
   );
+  // Never the URL: it may carry a credential.
+  if (!out.ok && hasContext())
+    getContext().log.warn({ delivery: d.id, event: d.event, attempt: d.attempts, statusCode: out.statusCode, error: out.error, final: failed }, failed ? "webhook delivery failed; giving up" : "webhook delivery failed; will retry");
 }
 
 export async function pruneDeliveries(now = new Date()): Promise<number> {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getCheckType } from "../registry";
-import { MissingSecretError, resolveSecrets } from "../secrets";
+import { MissingSecretError, referencedValues, resolveSecrets } from "../secrets";
 import type { CheckDefinition } from "../types";
 import type { EngineState, Flap } from "./state";
 import { parseThresholds, type Thresholds } from "./thresholds";
@@ -21,6 +21,8 @@ export type LoadedCheck = {
   flap: Flap;
   thresholds: Thresholds;
   probe: Probe;
+  /** Resolved secret values: masked out of every message this check produces. */
+  secrets: string[];
   /** Changes when what the probe measures changes; its recent window is then started afresh. */
   signature: string;
   storedState: EngineState;
@@ -54,6 +56,7 @@ export async function loadChecks(prisma: PrismaClient, minIntervalMs = MIN_INTER
     flap: { failThreshold: row.failThreshold, recoverThreshold: row.recoverThreshold },
     thresholds: parseThresholds(row.thresholds),
     probe: prepareProbe(row.type, row.config),
+    secrets: referencedValues(row.config),
     signature: `${row.type}:${JSON.stringify(row.config)}`,
     storedState: row.state,
   }));

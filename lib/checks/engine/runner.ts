@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getContext } from "../../runtime/context";
 import { runCheck, type RunResult } from "../run";
+import { redactValues } from "../secrets";
 import { degradedReasons } from "./assess";
 import type { ResultBuffer } from "./buffer";
 import type { Limiter } from "./limiter";
@@ -98,7 +99,15 @@ export class CheckRunner {
     return m;
   }
 
+  /** Every message a probe produces passes here before it is judged, stored, logged or broadcast. */
   private async probe(check: LoadedCheck, now: number): Promise<RunResult> {
+    const result = await this.rawProbe(check, now);
+    if (!check.secrets.length) return result;
+    if (result.ok) return { ...result, outcome: { ...result.outcome, message: redactValues(result.outcome.message, check.secrets) } };
+    return { ...result, message: redactValues(result.message, check.secrets) };
+  }
+
+  private async rawProbe(check: LoadedCheck, now: number): Promise<RunResult> {
     const probe = check.probe;
     if ("error" in probe) return { ok: false, message: probe.error, latencyMs: 0 };
     if (check.type !== "heartbeat") return runCheck(probe.def, probe.config, { timeoutMs: check.timeoutMs });

@@ -9,6 +9,7 @@ import type { Tx } from "../../db/types";
 import type { EngineState } from "./state";
 import { enqueueLayerChanges } from "../../webhooks/enqueue";
 import { silencedLayers } from "../../maintenance-windows/silence";
+import { getContext, hasContext } from "../../runtime/context";
 
 export type StateChange = {
   checkId: string;
@@ -28,7 +29,7 @@ export type StateChange = {
  * entries follow per change.
  */
 export async function recordStateChanges(changes: readonly StateChange[]): Promise<boolean[]> {
-  return mutate(async (tx, emit) => {
+  const stored = await mutate(async (tx, emit) => {
     const updated = await tx.$queryRaw<Array<{ id: string }>>`
       UPDATE "Check" AS c
       SET "state" = v.state::"CheckState", "stateSince" = v.at, "message" = v.message, "lastCheckedAt" = v.at, "lastLatencyMs" = v.latency
@@ -55,6 +56,19 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
     await enqueueLayerChanges(tx, kept.filter((c) => !silenced.has(c.layerId)));
     return changes.map((c) => exists.has(c.checkId));
   });
+  logChanges(changes.filter((_, i) => stored[i]));
+  return stored;
+}
+
+/** One line per committed change, for whoever reads the logs (messages are already free of secrets). */
+function logChanges(changes: readonly StateChange[]): void {
+  if (!hasContext()) return;
+  const log = getContext().log;
+  for (const c of changes) {
+    const line = { layer: c.layerName, layerId: c.layerId, check: c.checkName, checkId: c.checkId, from: c.from, to: c.to, message: c.message };
+    if (c.to === "down") log.warn(line, `${c.layerName} / ${c.checkName} is down`);
+    else log.info(line, `${c.layerName} / ${c.checkName} is ${c.to}`);
+  }
 }
 
 async function announce(tx: Tx, emit: Emit, c: StateChange, silenced: boolean): Promise<void> {

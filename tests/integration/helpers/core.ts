@@ -22,6 +22,9 @@ export type TestCore = Core & {
 };
 
 export async function startTestCore(): Promise<TestCore> {
+  // Sign-ins at the production cost (~0.7 s each) would dominate the suite; the cost upgrade
+  // itself is tested at full cost in tests/integration/security/passwords.test.ts.
+  process.env.WARROOM_SCRYPT_LOG_N ??= "14";
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   let dropDb: (() => Promise<void>) | undefined;
   let core: Core;

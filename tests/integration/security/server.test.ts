@@ -1,0 +1,186 @@
+// The real server process (embedded database, dev build): body limit before Next, exit on a port
+// it cannot bind, security headers with a CSP nonce on app pages, sign-in Origin check, public/
+// files, JSON-only logs without secrets, and the optional access log.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-sec-"));
+let port = 0;
+let base = "";
+let server: ReturnType<typeof startServer>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+function startServer(p: number, dataDir: string, distDir = ".next-test-security") {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(p),
+      HOST: "127.0.0.1",
+      WARROOM_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      NODE_ENV: "development",
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      WARROOM_DEMO: "1",
+      WARROOM_ACCESS_LOG: "1",
+      WARROOM_SCRYPT_LOG_N: "14",
+    },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => void (stdout += d));
+  child.stderr.on("data", (d: Buffer) => void (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function waitReady(s: ReturnType<typeof startServer>): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (!/Warroom is ready/.test(s.stdout())) {
+    if (s.child.exitCode !== null) throw new Error(`server exited:\n${s.stdout()}\n${s.stderr()}`);
+    if (Date.now() > deadline) throw new Error(`server not ready:\n${s.stdout()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = startServer(port, path.join(dir, "a"));
+  await waitReady(server);
+}, 120_000);
+afterAll(async () => {
+  server?.child.kill("SIGTERM");
+  await server?.exited;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Raw HTTP so the test controls Content-Length and chunking; resolves with the status. */
+function upload(opts: { declared?: number; send: number }): Promise<{ status: number; elapsedMs: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { "content-type": "application/json", origin: base };
+    if (opts.declared !== undefined) headers["content-length"] = opts.declared;
+    const req = http.request(`${base}/api/auth/login`, { method: "POST", headers }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, elapsedMs: Date.now() - started });
+    });
+    req.on("error", (err) => (req.destroyed ? undefined : reject(err)));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < opts.send) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe("request bodies", () => {
+  it("a declared 250 MB body is refused with 413 before it is read", async () => {
+    const res = await upload({ declared: 250 * 1024 * 1024, send: 2 * 1024 * 1024 });
+    expect(res.status).toBe(413);
+    expect(res.elapsedMs).toBeLessThan(5000);
+  });
+
+  it("a streamed (chunked) body is refused with 413 once it passes 1 MB", async () => {
+    const res = await upload({ send: 3 * 1024 * 1024 });
+    expect(res.status).toBe(413);
+  });
+
+  it("a body under the limit reaches the handler", async () => {
+    const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "nobody@example.test", password: "x".repeat(10_000) }) });
+    expect(res.status).toBe(401);
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+});
+
+describe("headers and sign-in", () => {
+  it("app pages carry a CSP whose nonce is on Next's scripts, and the clickjacking/sniffing/referrer headers", async () => {
+    const res = await fetch(`${base}/login`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    const again = await fetch(`${base}/login`);
+    expect(again.headers.get("content-security-policy")).not.toBe(csp);
+  });
+
+  it("sign-in from a foreign Origin is refused (login CSRF); our own Origin works", async () => {
+    const body = JSON.stringify({ email: "admin@warroom.local", password: "demo-admin-pass" });
+    const foreign = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("set-cookie")).toBeNull();
+    const own = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body });
+    expect(own.status).toBe(200);
+  });
+
+  it("a malformed session cookie is no server error, on a page or an API", async () => {
+    const cookie = "warroom_session=%E0%A4%A";
+    const page = await fetch(`${base}/incidents`, { headers: { cookie }, redirect: "manual" });
+    expect(page.status).toBeLessThan(500);
+    const api = await fetch(`${base}/api/me`, { headers: { cookie } });
+    expect(api.status).toBe(401);
+  });
+
+  it("serves public/: a favicon, robots.txt (status indexable, app not) and the maintenance page", async () => {
+    const icon = await fetch(`${base}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    const robots = await (await fetch(`${base}/robots.txt`)).text();
+    expect(robots).toMatch(/^Allow: \/status$/m);
+    expect(robots).toMatch(/^Disallow: \/$/m);
+    expect(await (await fetch(`${base}/maintenance.html`)).text()).toMatch(/Warroom is unavailable/);
+  });
+});
+
+describe("logs", () => {
+  it("every stdout line is JSON, with no demo password or heartbeat token; the access log names requests", async () => {
+    await fetch(`${base}/api/health`);
+    await new Promise((r) => setTimeout(r, 200));
+    const lines = server.stdout().split("\n").filter((l) => l.trim());
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(() => JSON.parse(l), l).not.toThrow();
+    expect(server.stdout()).toMatch(/admin@warroom\.local/);
+    expect(server.stdout()).not.toMatch(/demo-admin-pass|\/api\/heartbeat\/[A-Za-z0-9_-]{8,}/);
+    const access = lines.map((l) => JSON.parse(l) as { access?: { method: string; path: string; status: number } }).filter((l) => l.access);
+    expect(access).toEqual(expect.arrayContaining([expect.objectContaining({ access: expect.objectContaining({ method: "GET", path: "/api/health", status: 200 }) })]));
+  });
+});
+
+describe("port already taken", () => {
+  it("a second process that cannot bind exits non-zero, saying why", async () => {
+    // Its own build dir: Next dev refuses a second server on one dir before we get to bind.
+    const second = startServer(port, path.join(dir, "b"), ".next-test-security-b");
+    const code = await Promise.race([second.exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 90_000))]);
+    if (code === "hung") second.child.kill("SIGKILL");
+    expect(code, second.stdout() + second.stderr()).toBe(1);
+    expect(second.stdout()).toMatch(/"msg":"Warroom could not listen; exiting"/);
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  }, 120_000);
+});
