@@ -6,7 +6,7 @@
 import { mutate } from "../realtime/outbox";
 import { db } from "../runtime/context";
 import type { BackgroundService } from "../runtime/registry";
-import { signPayload } from "../webhooks/sign";
+import { signedHeaders } from "../webhooks/sign";
 import { postJson } from "./post";
 import { confirmUrl, pageName, statusPageUrl, unsubscribeUrl } from "./links";
 import { describeMailError, emailEnabled, sendEmail } from "./mailer";
@@ -86,7 +86,6 @@ async function send(n: Claimed, timeoutMs: number): Promise<Outcome> {
 }
 
 async function postWebhook(url: string, secret: string, id: string, event: string, body: string, timeoutMs: number): Promise<Outcome> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
   return postJson(
     url,
     body,
@@ -94,9 +93,7 @@ async function postWebhook(url: string, secret: string, id: string, event: strin
       "content-type": "application/json",
       "user-agent": "Warroom-Status",
       "x-warroom-event": event,
-      "x-warroom-delivery": id,
-      "x-warroom-timestamp": timestamp,
-      "x-warroom-signature": signPayload(secret, timestamp, body),
+      ...signedHeaders(secret, id, body),
     },
     timeoutMs,
   );
