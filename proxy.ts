@@ -17,5 +17,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|login|status|maintenance|metrics|icon.svg|favicon.ico).*)"],
+  matcher: ["/((?!api|_next|login|status|maintenance|metrics|schema|icon.svg|favicon.ico).*)"],
 };
