@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { getContext, hasContext } from "../runtime/context";
 import { badRequest, forbidden, toErrorResponse, unauthorized, AppError } from "./errors";
 import { actorFromHeaders, sameOrigin } from "./request-auth";
+import { observeRequest } from "../ops/metrics";
 
 type Access = "public" | Role;
 type Params = Record<string, string | string[] | undefined>;
@@ -33,6 +34,12 @@ export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>)
 
 export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>): RouteHandler {
   const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
+    const started = performance.now();
+    const res = await answer(req, ctx);
+    observeRequest(routePattern(new URL(req.url).pathname, (await ctx?.params) ?? {}), req.method, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+  const answer = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
     try {
       const actor = await actorFromHeaders(req.headers);
       if (spec.access !== "public") {
@@ -55,6 +62,31 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
   };
   // The declared access travels with the handler so the authorisation test can read the policy.
   return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query, response: spec.response });
+}
+
+/** `/api/incidents/abc/updates` with params {id: "abc"} → `/api/incidents/[id]/updates`. */
+export function routePattern(pathname: string, params: Params): string {
+  const names = new Map<string, string>();
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "string") names.set(v, `[${k}]`);
+    else for (const part of v ?? []) names.set(part, `[...${k}]`);
+  }
+  if (!names.size) return pathname;
+  const out: string[] = [];
+  for (const seg of pathname.split("/")) {
+    const name = names.get(seg) ?? names.get(safeDecode(seg)) ?? seg;
+    if (name.startsWith("[...") && out[out.length - 1] === name) continue;
+    out.push(name);
+  }
+  return out.join("/");
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function created(body: object): Response {

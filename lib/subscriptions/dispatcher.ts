@@ -7,6 +7,7 @@ import { mutate } from "../realtime/outbox";
 import { db } from "../runtime/context";
 import type { BackgroundService } from "../runtime/registry";
 import { signedHeaders } from "../webhooks/sign";
+import { countDelivery } from "../ops/metrics";
 import { postJson } from "./post";
 import { confirmUrl, pageName, statusPageUrl, unsubscribeUrl } from "./links";
 import { describeMailError, emailEnabled, sendEmail } from "./mailer";
@@ -114,7 +115,7 @@ async function record(n: Claimed, out: Outcome, opts: DispatchOptions): Promise<
         nextAttemptAt: out.ok || failed ? undefined : new Date(Date.now() + wait),
       },
     }),
-  );
+  );  countDelivery(n.subscriber.kind === "email" ? "subscriber_email" : "subscriber_webhook", out.ok ? "delivered" : failed ? "failed" : "retrying");
 }
 
 export async function pruneNotifications(now = new Date()): Promise<number> {

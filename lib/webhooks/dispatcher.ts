@@ -7,6 +7,7 @@ import type { BackgroundService } from "../runtime/registry";
 import type { AnyWebhookEvent } from "./events";
 import { renderBody } from "./body";
 import { signedHeaders } from "./sign";
+import { countDelivery } from "../ops/metrics";
 import { publicUrl } from "../public/url";
 
 /** Wait before attempt 2, 3, …; after MAX_ATTEMPTS the delivery is failed (an admin may retry it). */
@@ -93,7 +94,7 @@ async function record(d: Claimed, out: Outcome, opts: DispatchOptions): Promise<
         nextAttemptAt: out.ok || failed ? undefined : new Date(Date.now() + wait),
       },
     }),
-  );
+  );  countDelivery("webhook", out.ok ? "delivered" : failed ? "failed" : "retrying");
 }
 
 export async function pruneDeliveries(now = new Date()): Promise<number> {
