@@ -2,6 +2,7 @@
 // are inferred from these, and the OpenAPI description documents the same schemas, so the two
 // cannot drift apart.
 import { z } from "zod";
+import type { MaintenanceView } from "./maintenance";
 import { IncidentStatus, Role, Severity, TaskStatus, TaskTrack } from "../generated/prisma/enums";
 
 const time = z.string().describe("ISO 8601 timestamp");
@@ -63,3 +64,15 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
 export const incidentListResponse = z.object({ incidents: z.array(incidentSummarySchema) });
 export const incidentResponse = z.object({ incident: incidentDetailSchema });
 export const taskResponse = z.object({ task: taskViewSchema });
+
+const maintenanceViewSchema = z.object({
+  enabled: z.boolean(),
+  message: z.string(),
+  updatedAt: time,
+  incidentId: z.string().nullable(),
+  /** nginx configuration that sends visitors to the maintenance page while it is on. */
+  nginxSnippet: z.string(),
+});
+export const maintenanceResponse = maintenanceViewSchema;
+export const maintenanceUpdatedResponse = z.object({ maintenance: maintenanceViewSchema });
+export const maintenanceConforms = (m: MaintenanceView): z.input<typeof maintenanceViewSchema> => m;

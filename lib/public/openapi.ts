@@ -2,6 +2,7 @@
 // Next's router (lib/public/site.ts), so the route-file scan cannot see them; they are listed here.
 import { z } from "zod";
 import { toSchema } from "../ops/openapi";
+import { publicStatusSchema } from "./status-json.schema";
 import { STATUSPAGE_PATHS, STATUSPAGE_SCHEMAS } from "./statuspage.schema";
 
 const cached = (type: string, description: string, schema: Record<string, unknown> = type.includes("json") ? { type: "object" } : { type: "string" }) => ({
@@ -15,7 +16,7 @@ const get = (summary: string, responses: Record<string, unknown>) => ({ get: { s
 
 export function publicOpenApiPaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {
-    "/api/public/status": get("Public status: overall state, components, published incidents, maintenance windows", cached("application/json", "The public status")),
+    "/api/public/status": get("Public status: overall state, components, published incidents, maintenance windows", cached("application/json", "The public status", toSchema(publicStatusSchema, "output"))),
     "/api/public/maintenance": get("Whether the maintenance page is on, and its message", cached("application/json", "The maintenance page state", toSchema(maintenanceSchema, "output"))),
     "/api/public/maintenance/gate": get("Proxy gate for nginx auth_request: 204 when the maintenance page is off, 403 when on", {
       "204": { description: "Maintenance page off: let the request through" },
