@@ -26,11 +26,13 @@ export type RouteSpec<A extends Access, B, Q> = {
   query?: z.ZodType<Q>;
   /** The success body's shape: documentation (OpenAPI), not checked at run time. */
   response?: z.ZodType;
+  /** Media types of a success body that is a file rather than JSON (an export): documentation. */
+  produces?: readonly string[];
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType };
+export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType; produces?: readonly string[] };
 
 export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>): RouteHandler {
   const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
@@ -61,7 +63,7 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
     }
   };
   // The declared access travels with the handler so the authorisation test can read the policy.
-  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query, response: spec.response });
+  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query, response: spec.response, produces: spec.produces });
 }
 
 /** `/api/incidents/abc/updates` with params {id: "abc"} → `/api/incidents/[id]/updates`. */

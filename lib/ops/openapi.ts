@@ -3,7 +3,7 @@
 // what the server enforces.
 import { z } from "zod";
 
-type Handler = { access?: string; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType };
+type Handler = { access?: string; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType; produces?: readonly string[] };
 /** `source`: the route file; `deps`: the lib files it imports. Both are scanned for the answers they can give. */
 export type RouteModule = { path: string; methods: Record<string, Handler>; source?: string; deps?: string };
 
@@ -94,7 +94,12 @@ export function buildOpenApi(modules: RouteModule[], version: string, extraPaths
         parameters: [...params, ...queryParams],
         ...(h.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(h.body) } } } } : {}),
         responses: {
-          [String(success)]: success === 204 ? { description: SUCCESS[success] } : { description: SUCCESS[success], content: { "application/json": { schema: body } } },
+          [String(success)]:
+            success === 204
+              ? { description: SUCCESS[success] }
+              : h.produces
+                ? { description: `${SUCCESS[success]}: a file to download`, content: Object.fromEntries(h.produces.map((t) => [t, { schema: { type: "string" } }])) }
+                : { description: SUCCESS[success], content: { "application/json": { schema: body } } },
           ...Object.fromEntries(errors.map((s) => [String(s), ERRORS[s]()])),
         },
       };

@@ -54,6 +54,7 @@ export type WebhookView = z.output<typeof webhookViewSchema>;
 export const webhookListResponse = z.object({ webhooks: z.array(webhookViewSchema) });
 export const webhookResponse = z.object({ webhook: webhookViewSchema });
 /** The only answer that carries the secret (`whsec_…`, Standard Webhooks). */
+export const testPingResponse = z.object({ deliveryId: z.string() });
 export const webhookCreatedResponse = z.object({ webhook: webhookViewSchema, secret: z.string() });
 
 export function webhookView(w: Webhook): WebhookView {

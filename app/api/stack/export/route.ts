@@ -5,7 +5,7 @@ import { loadStackSpec, stackToText } from "@/lib/stack/io";
 
 const query = z.object({ format: z.enum(["yaml", "json"]).default("yaml") });
 
-export const GET = route({ access: "admin", query }, async ({ query }) => {
+export const GET = route({ access: "admin", query, produces: ["application/yaml", "application/json"] }, async ({ query }) => {
   const spec = await loadStackSpec();
   if (!spec) throw notFound("Stack");
   const type = query.format === "json" ? "application/json" : "application/yaml";
