@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { renderStackSchema, STACK_SCHEMA_FILE } from "@/scripts/stack-schema";
 import { validateStack } from "./schema";
+import { GET as schemaRoute } from "@/app/schema/stack.json/route";
 
 const schema = JSON.parse(fs.readFileSync(STACK_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -19,6 +20,13 @@ function errorsOf(doc: unknown): string[] {
 describe("stack.yaml JSON Schema", () => {
   it("is committed up to date (regenerate with npm run schema)", () => {
     expect(fs.readFileSync(STACK_SCHEMA_FILE, "utf8")).toBe(renderStackSchema());
+  });
+
+  it("is served at /schema/stack.json, byte for byte, to anyone", async () => {
+    const res = await schemaRoute(new Request("http://127.0.0.1:3000/schema/stack.json"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/schema+json");
+    expect(await res.text()).toBe(fs.readFileSync(STACK_SCHEMA_FILE, "utf8"));
   });
 
   it("accepts stack.demo.yaml, which points editors at it and which the server accepts with its $schema key", () => {
