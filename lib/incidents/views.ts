@@ -3,6 +3,7 @@
 // cannot drift apart.
 import { z } from "zod";
 import type { MaintenanceView } from "./maintenance";
+import type { FindingOut } from "./findings";
 import { IncidentStatus, Role, Severity, TaskStatus, TaskTrack } from "../generated/prisma/enums";
 
 const time = z.string().describe("ISO 8601 timestamp");
@@ -64,6 +65,12 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
 export const incidentListResponse = z.object({ incidents: z.array(incidentSummarySchema) });
 export const incidentResponse = z.object({ incident: incidentDetailSchema });
 export const taskResponse = z.object({ task: taskViewSchema });
+export const taskListResponse = z.object({ tasks: z.array(taskViewSchema) });
+export const updateResponse = z.object({ update: statusUpdateViewSchema });
+const findingOutSchema = findingViewSchema.extend({ taskId: z.string() });
+export const findingResponse = z.object({ finding: findingOutSchema });
+export const findingConforms = (f: FindingOut): z.input<typeof findingOutSchema> => f;
+export const noteResponse = z.object({ seq: z.number().int().describe("The note's place on the timeline") });
 
 const maintenanceViewSchema = z.object({
   enabled: z.boolean(),
