@@ -38,7 +38,9 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
   const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
     const started = performance.now();
     const res = await answer(req, ctx);
-    observeRequest(routePattern(new URL(req.url).pathname, (await ctx?.params) ?? {}), req.method, res.status, (performance.now() - started) / 1000);
+    // Counting must never cost the caller their answer.
+    const params = await Promise.resolve(ctx?.params).catch(() => undefined);
+    observeRequest(routePattern(new URL(req.url).pathname, params ?? {}), req.method, res.status, (performance.now() - started) / 1000);
     return res;
   };
   const answer = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
