@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -34,6 +34,8 @@ const NO_NETWORK = path.resolve("tests/integration/helpers/no-network.mjs");
 let core: TestCore;
 let doc: Doc;
 let work: string;
+let lint: Promise<Run>;
+let generated: Promise<Run>;
 beforeAll(async () => {
   core = await startTestCore();
   doc = JSON.parse(await generateOpenApi()) as Doc;
@@ -41,18 +43,29 @@ beforeAll(async () => {
   fs.mkdirSync(path.resolve("node_modules/.cache"), { recursive: true });
   work = fs.mkdtempSync(path.resolve("node_modules/.cache/warroom-openapi-"));
   fs.writeFileSync(path.join(work, "openapi.json"), JSON.stringify(doc));
+  // The two tools run side by side; each test awaits the one it checks.
+  lint = offline("redocly", ["lint", path.join(work, "openapi.json"), "--config", path.resolve("redocly.yaml"), "--format=summary"]);
+  generated = offline("openapi-typescript", [path.join(work, "openapi.json"), "-o", path.join(work, "schema.d.ts")]);
 });
 afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
   await core?.shutdown();
 });
 
+type Run = { status: number | null; out: string; net: string };
+
 /** Runs a tool from node_modules/.bin with every network attempt refused and logged. */
-function offline(tool: string, args: string[], cwd = process.cwd()): { status: number | null; out: string; net: string } {
+function offline(tool: string, args: string[], cwd = process.cwd()): Promise<Run> {
   const netLog = path.join(work, `${tool}.net.log`);
   fs.writeFileSync(netLog, "");
-  const r = spawnSync(path.join(BIN, tool), args, { cwd, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: `--import ${pathToFileURL(NO_NETWORK).href}`, WARROOM_NET_LOG: netLog } });
-  return { status: r.status, out: `${r.stdout}${r.stderr}`, net: fs.readFileSync(netLog, "utf8") };
+  const child = spawn(path.join(BIN, tool), args, { cwd, env: { ...process.env, NODE_OPTIONS: `--import ${pathToFileURL(NO_NETWORK).href}`, WARROOM_NET_LOG: netLog } });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d));
+  child.stderr.on("data", (d: Buffer) => (out += d));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, out, net: fs.readFileSync(netLog, "utf8") }));
+  });
 }
 
 describe("OpenAPI description", () => {
@@ -88,16 +101,16 @@ describe("OpenAPI description", () => {
     expect(Object.keys(summary.properties ?? {})).toEqual(expect.arrayContaining(["page", "status", "components", "incidents", "scheduled_maintenances"]));
   });
 
-  it("passes Redocly lint with no errors, offline", () => {
-    const lint = offline("redocly", ["lint", path.join(work, "openapi.json"), "--config", path.resolve("redocly.yaml"), "--format=summary"]);
-    expect(lint.net).toBe("");
-    expect(lint.out).toMatch(/Your API description is valid/);
-    expect(lint.out).not.toMatch(/^error /m);
-    expect(lint.status).toBe(0);
+  it("passes Redocly lint with no errors, offline", async () => {
+    const result = await lint;
+    expect(result.net).toBe("");
+    expect(result.out).toMatch(/Your API description is valid/);
+    expect(result.out).not.toMatch(/^error /m);
+    expect(result.status).toBe(0);
   });
 
   it("generates a typed client (openapi-typescript) that type-checks and calls five real routes", async () => {
-    const gen = offline("openapi-typescript", [path.join(work, "openapi.json"), "-o", path.join(work, "schema.d.ts")]);
+    const gen = await generated;
     expect(gen.net).toBe("");
     expect(gen.status).toBe(0);
     fs.copyFileSync(path.resolve("tests/typed-client/client.ts"), path.join(work, "client.ts"));
@@ -106,7 +119,7 @@ describe("OpenAPI description", () => {
     fs.writeFileSync(path.join(work, "wrong.ts"), `import type { paths } from "./schema";\nexport const role: number = null as unknown as paths["/api/me"]["get"]["responses"][200]["content"]["application/json"]["user"]["role"];\n`);
     const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2023", "DOM"], types: [], skipLibCheck: true }, files: ["client.ts", "wrong.ts", "schema.d.ts"] };
     fs.writeFileSync(path.join(work, "tsconfig.json"), JSON.stringify(tsconfig));
-    const tsc = offline("tsc", ["-p", "tsconfig.json"], work);
+    const tsc = await offline("tsc", ["-p", "tsconfig.json"], work);
     const problems = tsc.out.split("\n").filter((l) => /^\S+\.ts\(\d+,\d+\): error/.test(l));
     expect(tsc.status).not.toBe(0);
     expect(problems).toHaveLength(1);
