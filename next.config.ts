@@ -7,6 +7,7 @@ const config: NextConfig = {
     "@electric-sql/pglite-socket",
     "@prisma/schema-engine-wasm",
     "pino",
+    "prom-client",
     "ioredis",
     "mysql2",
     "pg",

@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from "./lib/auth/actor";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 /** Pages that need no session (APIs answer 401 themselves). */
-const OPEN = /^\/(api|_next|login|status|maintenance|metrics|icon\.svg|favicon\.ico|robots\.txt|maintenance\.html)(\/|$)/;
+const OPEN = /^\/(api|_next|login|status|maintenance|metrics|icon\.svg|schema|favicon\.ico|robots\.txt|maintenance\.html)(\/|$)/;
 
 export function proxy(req: NextRequest) {
   const nonce = btoa(crypto.randomUUID());

@@ -90,6 +90,8 @@ if ! command -v prometheus >/dev/null; then
   fi
   command -v prometheus >/dev/null || missing+=("the prometheus binary (apt-get install --no-install-recommends prometheus)")
 fi
+# promtool (same package) lints /metrics and the README's alert rules in tests/integration/metrics.test.ts.
+command -v promtool >/dev/null || missing+=("promtool (apt-get install --no-install-recommends prometheus)")
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "npm test needs these and could not set them up (run as root on Debian, or install them):" >&2

@@ -15,13 +15,19 @@ function routeFiles(dir: string): string[] {
   });
 }
 
+// The lib files a route imports directly (the HTTP plumbing aside): where the errors it can raise are written.
+function depsOf(root: string, text: string): string {
+  const libs = [...text.matchAll(/from "@\/(lib\/[^"]+)"/g)].filter((m) => !m[1].startsWith("lib/http/")).map((m) => path.join(root, `${m[1]}.ts`)).filter((f) => fs.existsSync(f));
+  return libs.map((f) => fs.readFileSync(f, "utf8")).join("\n");
+}
+
 export async function generateOpenApi(root = process.cwd()): Promise<string> {
   const modules: RouteModule[] = [];
   for (const file of routeFiles(path.join(root, "app/api"))) {
     const rel = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/");
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const methods = Object.fromEntries(METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as RouteModule["methods"][string]]));
-    modules.push({ path: "/" + rel.replace(/\[(\w+)\]/g, "{$1}"), methods });
+    modules.push({ path: "/" + rel.replace(/\[(\w+)\]/g, "{$1}"), methods, source: fs.readFileSync(file, "utf8"), deps: depsOf(root, fs.readFileSync(file, "utf8")) });
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
   return JSON.stringify(buildOpenApi(modules, pkg.version, publicOpenApiPaths()), null, 2) + "\n";

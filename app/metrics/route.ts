@@ -1,4 +1,4 @@
-import { collectMetrics } from "@/lib/ops/metrics";
+import { collectMetrics, METRICS_CONTENT_TYPE } from "@/lib/ops/metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request): Promise<Response> {
   const token = process.env.WARROOM_METRICS_TOKEN;
   if (token && req.headers.get("authorization") !== `Bearer ${token}`) return new Response("unauthorized\n", { status: 401 });
-  return new Response(await collectMetrics(), { headers: { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" } });
+  return new Response(await collectMetrics(), { headers: { "content-type": METRICS_CONTENT_TYPE, "cache-control": "no-store" } });
 }

@@ -15,7 +15,7 @@ export function SecretOnce({ name, secret, onDone }: { name: string; secret: str
       <h2 id="secret-title" className="font-semibold">
         ⚠ Signing secret for “{name}”
       </h2>
-      <p className="text-sm">Copy it now into your receiver: it is shown only this once. Receivers verify the x-warroom-signature header with it.</p>
+      <p className="text-sm">Copy it now into your receiver: it is shown only this once. Receivers verify each delivery with it using any Standard Webhooks library (webhook-signature header).</p>
       <pre className="my-2 overflow-x-auto rounded bg-slate-100 p-2 text-sm dark:bg-slate-800">
         <code aria-label="Webhook secret">{secret}</code>
       </pre>

@@ -7,6 +7,7 @@ import { getContext, hasContext } from "../runtime/context";
 import { badRequest, forbidden, toErrorResponse, unauthorized, unprocessable, AppError } from "./errors";
 import { findControlChar } from "./control-chars";
 import { actorFromHeaders, sameOrigin } from "./request-auth";
+import { observeRequest } from "../ops/metrics";
 
 type Access = "public" | Role;
 type Params = Record<string, string | string[] | undefined>;
@@ -26,14 +27,24 @@ export type RouteSpec<A extends Access, B, Q> = {
   query?: z.ZodType<Q>;
   /** The success body's shape: documentation (OpenAPI), not checked at run time. */
   response?: z.ZodType;
+  /** Media types of a success body that is a file rather than JSON (an export): documentation. */
+  produces?: readonly string[];
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType };
+export type RouteHandler = ((req: Request, ctx?: RouteCtx) => Promise<Response>) & { access: Access; body?: z.ZodType; query?: z.ZodType; response?: z.ZodType; produces?: readonly string[] };
 
 export function route<A extends Access, B = undefined, Q = undefined>(spec: RouteSpec<A, B, Q>, handler: Handler<A, B, Q>): RouteHandler {
   const fn = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
+    const started = performance.now();
+    const res = await answer(req, ctx);
+    // Counting must never cost the caller their answer.
+    const params = await Promise.resolve(ctx?.params).catch(() => undefined);
+    observeRequest(routePattern(new URL(req.url).pathname, params ?? {}), req.method, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+  const answer = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
     try {
       const actor = await actorFromHeaders(req.headers);
       if (spec.access !== "public") {
@@ -59,7 +70,32 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
     }
   };
   // The declared access travels with the handler so the authorisation test can read the policy.
-  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query, response: spec.response });
+  return Object.assign(fn, { access: spec.access, body: spec.body, query: spec.query, response: spec.response, produces: spec.produces });
+}
+
+/** `/api/incidents/abc/updates` with params {id: "abc"} → `/api/incidents/[id]/updates`. */
+export function routePattern(pathname: string, params: Params): string {
+  const names = new Map<string, string>();
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "string") names.set(v, `[${k}]`);
+    else for (const part of v ?? []) names.set(part, `[...${k}]`);
+  }
+  if (!names.size) return pathname;
+  const out: string[] = [];
+  for (const seg of pathname.split("/")) {
+    const name = names.get(seg) ?? names.get(safeDecode(seg)) ?? seg;
+    if (name.startsWith("[...") && out[out.length - 1] === name) continue;
+    out.push(name);
+  }
+  return out.join("/");
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function created(body: object): Response {

@@ -5,54 +5,14 @@ import { db } from "../runtime/context";
 import { notFound } from "../http/errors";
 import type { IncidentStatus, Severity, TaskStatus, TaskTrack } from "../generated/prisma/client";
 import { refOf, userRefs, type UserRef } from "./users";
+import type { z } from "zod";
+import type { findingViewSchema, incidentDetailSchema, incidentSummarySchema, statusUpdateViewSchema, taskViewSchema } from "./views";
 
-export type FindingView = { id: string; body: string; suspect: boolean; author: UserRef; createdAt: string };
-export type TaskView = {
-  id: string;
-  incidentId: string;
-  title: string;
-  details: string;
-  track: TaskTrack;
-  layerId: string | null;
-  layerName: string | null;
-  status: TaskStatus;
-  assignee: UserRef | null;
-  createdAt: string;
-  claimedAt: string | null;
-  completedAt: string | null;
-  findings: FindingView[];
-};
-export type StatusUpdateView = { id: string; body: string; audience: "internal" | "public"; author: UserRef; createdAt: string };
-export type IncidentSummary = {
-  id: string;
-  number: number;
-  title: string;
-  /** The title customers see (null until the leader writes one). */
-  publicTitle: string | null;
-  severity: Severity;
-  status: IncidentStatus;
-  leader: UserRef;
-  createdAt: string;
-  resolvedAt: string | null;
-  nextUpdateDue: string;
-  overdue: boolean;
-  openTasks: number;
-};
-export type IncidentDetail = IncidentSummary & {
-  symptoms: string;
-  playbook: string | null;
-  layerIds: string[];
-  declaredBy: UserRef;
-  cadenceMinutes: number;
-  lastUpdateAt: string | null;
-  overdueSince: string | null;
-  summary: string | null;
-  identifiedAt: string | null;
-  monitoringAt: string | null;
-  tasks: TaskView[];
-  updates: StatusUpdateView[];
-  participants: UserRef[];
-};
+export type FindingView = z.output<typeof findingViewSchema>;
+export type TaskView = z.output<typeof taskViewSchema>;
+export type StatusUpdateView = z.output<typeof statusUpdateViewSchema>;
+export type IncidentSummary = z.output<typeof incidentSummarySchema>;
+export type IncidentDetail = z.output<typeof incidentDetailSchema>;
 
 type IncidentRow = {
   id: string;

@@ -1,36 +1,157 @@
-// Prometheus text exposition of what an operator of Warroom itself wants to graph and alert on.
+// Prometheus metrics of Warroom itself (prom-client), for an operator to graph and alert on.
+// Labels carry names and keys only (layer key, check key, check type, route pattern): never a
+// config value, URL, message or secret. State gauges are read from the database at scrape time, so
+// every replica reports the same truth; counters and histograms count what this replica did.
+// The one registry lives on globalThis: server.ts and Next's bundled routes are separate module
+// graphs in one process, and both must feed the same series.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { db } from "../runtime/context";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { layerStatus, type Status } from "../stack/status";
 
-const loopDelay = monitorEventLoopDelay({ resolution: 20 });
-loopDelay.enable();
+const STATES: readonly Status[] = ["up", "degraded", "down", "unknown"];
 
-type Sample = { name: string; help: string; type: "gauge" | "counter"; values: { labels?: Record<string, string>; value: number }[] };
+export type CheckLabels = { layer: string; check: string; type: string };
+
+type Metrics = {
+  registry: Registry;
+  probeDuration: Histogram<"layer" | "check" | "type">;
+  checkResults: Counter<"layer" | "check" | "type" | "result">;
+  deliveries: Counter<"target" | "outcome">;
+  httpDuration: Histogram<"route" | "method" | "status">;
+  /** Hits per public snapshot path, counted by lib/public/site.ts without allocating per request. */
+  publicHits: Map<string, { n: number }>;
+};
+
+const KEY = Symbol.for("warroom.metrics");
+type Holder = { [KEY]?: Metrics };
+
+export function metrics(): Metrics {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= create());
+}
+
+function create(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  // prom-client names these gauges *_total, which Prometheus reserves for counters (promtool says
+  // so); the same counts by type remain as nodejs_active_handles, _requests and _resources.
+  for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"]) registry.removeSingleMetric(name);
+  const publicHits = new Map<string, { n: number }>();
+  new Gauge({ name: "warroom_up", help: "1 while the process serves requests", registers: [registry], collect() { this.set(1); } });
+  new Gauge({
+    name: "warroom_layer_status",
+    help: "1 for the layer's current status (up, degraded, down, unknown), 0 for the others",
+    labelNames: ["layer", "status"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const layers = await db().layer.findMany({ select: { key: true, checks: { select: { state: true, critical: true, enabled: true } } } });
+      for (const l of layers) {
+        const now = layerStatus(l.checks);
+        for (const s of STATES) this.set({ layer: l.key, status: s }, s === now ? 1 : 0);
+      }
+    },
+  });
+  new Gauge({
+    name: "warroom_check_state",
+    help: "1 for the check's current state (up, degraded, down, unknown), 0 for the others; paused checks are left out",
+    labelNames: ["layer", "check", "type", "state"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const checks = await db().check.findMany({ where: { enabled: true }, select: { key: true, type: true, state: true, layer: { select: { key: true } } } });
+      for (const c of checks) for (const s of STATES) this.set({ layer: c.layer.key, check: c.key, type: c.type, state: s }, s === c.state ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "warroom_incidents",
+    help: "Incidents by status",
+    labelNames: ["status"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const i of await db().incident.groupBy({ by: ["status"], _count: { _all: true } })) this.set({ status: i.status }, i._count._all);
+    },
+  });
+  new Gauge({
+    name: "warroom_live_event_seq",
+    help: "Sequence number of the newest live event (moves with every committed change)",
+    registers: [registry],
+    async collect() {
+      const last = await db().liveEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+      this.set(Number(last?.seq ?? 0));
+    },
+  });
+  new Counter({
+    name: "warroom_public_requests_total",
+    help: "Requests answered from the public snapshot (status page, public APIs, feed), by path",
+    labelNames: ["path"] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [path, hits] of publicHits) this.inc({ path }, hits.n);
+    },
+  });
+  return {
+    registry,
+    publicHits,
+    probeDuration: new Histogram({
+      name: "warroom_check_probe_duration_seconds",
+      help: "How long each probe took, failed ones included",
+      labelNames: ["layer", "check", "type"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    checkResults: new Counter({
+      name: "warroom_check_results_total",
+      help: "Probe results, by outcome (ok or failed)",
+      labelNames: ["layer", "check", "type", "result"] as const,
+      registers: [registry],
+    }),
+    deliveries: new Counter({
+      name: "warroom_webhook_deliveries_total",
+      help: "Delivery attempts by target (webhook, subscriber_webhook, subscriber_email) and outcome (delivered, retrying, failed)",
+      labelNames: ["target", "outcome"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: "warroom_http_request_duration_seconds",
+      help: "API request duration by route pattern, method and status code",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}
+
+export function observeProbe(labels: CheckLabels, seconds: number, ok: boolean): void {
+  const m = metrics();
+  m.probeDuration.observe(labels, seconds);
+  m.checkResults.inc({ ...labels, result: ok ? "ok" : "failed" });
+}
+
+export type DeliveryTarget = "webhook" | "subscriber_webhook" | "subscriber_email";
+export type DeliveryOutcome = "delivered" | "retrying" | "failed";
+
+export function countDelivery(target: DeliveryTarget, outcome: DeliveryOutcome): void {
+  metrics().deliveries.inc({ target, outcome });
+}
+
+/** `route` is the pattern (`/api/incidents/[id]`), never the concrete path: ids would explode the series. */
+export function observeRequest(route: string, method: string, status: number, seconds: number): void {
+  metrics().httpDuration.observe({ route, method, status: String(status) }, seconds);
+}
+
+/** Counts a hit on a public snapshot path; allocates only the first time a path is seen. */
+export function countPublicHit(path: string): void {
+  const hits = metrics().publicHits;
+  const h = hits.get(path);
+  if (h) h.n++;
+  else hits.set(path, { n: 1 });
+}
 
 export async function collectMetrics(): Promise<string> {
-  const [checks, incidents, lastEvent] = await Promise.all([
-    db().check.groupBy({ by: ["state"], where: { enabled: true }, _count: { _all: true } }),
-    db().incident.groupBy({ by: ["status"], _count: { _all: true } }),
-    db().liveEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }),
-  ]);
-  const mem = process.memoryUsage();
-  const cpu = process.cpuUsage();
-  const samples: Sample[] = [
-    { name: "warroom_up", help: "1 while the process serves requests", type: "gauge", values: [{ value: 1 }] },
-    { name: "warroom_checks", help: "Enabled checks by current state", type: "gauge", values: checks.map((c) => ({ labels: { state: c.state }, value: c._count._all })) },
-    { name: "warroom_incidents", help: "Incidents by status", type: "gauge", values: incidents.map((i) => ({ labels: { status: i.status }, value: i._count._all })) },
-    { name: "warroom_live_event_seq", help: "Sequence number of the latest live event", type: "counter", values: [{ value: Number(lastEvent?.seq ?? 0) }] },
-    { name: "process_resident_memory_bytes", help: "Resident set size", type: "gauge", values: [{ value: mem.rss }] },
-    { name: "process_cpu_seconds_total", help: "User + system CPU time", type: "counter", values: [{ value: (cpu.user + cpu.system) / 1e6 }] },
-    { name: "nodejs_eventloop_lag_p99_seconds", help: "Event loop delay p99 since start", type: "gauge", values: [{ value: loopDelay.percentile(99) / 1e9 }] },
-  ];
-  return samples
-    .map((s) => [`# HELP ${s.name} ${s.help}`, `# TYPE ${s.name} ${s.type}`, ...s.values.map((v) => `${s.name}${fmtLabels(v.labels)} ${v.value}`)].join("\n"))
-    .join("\n")
-    .concat("\n");
+  return metrics().registry.metrics();
 }
 
-function fmtLabels(labels?: Record<string, string>): string {
-  if (!labels) return "";
-  return `{${Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, "_")}"`).join(",")}}`;
-}
+export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";

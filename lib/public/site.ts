@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { Logger } from "pino";
 import type { PublicState } from "./state";
+import { countPublicHit } from "../ops/metrics";
 import { fragmentVersion, renderPublicDocuments, type PublicDocument, type RenderExtras } from "./documents";
 
 type Variant = { body: Buffer; headers: Record<string, string> };
@@ -150,9 +151,13 @@ export class PublicSite {
     const q = url.indexOf("?");
     let path = q === -1 ? url : url.slice(0, q);
     if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
-    if (path === "/status/events") return this.stream(req, res);
+    if (path === "/status/events") {
+      countPublicHit(path);
+      return this.stream(req, res);
+    }
     const entry = this.entries.get(path);
     if (!entry) return false;
+    countPublicHit(path);
     const method = req.method ?? "GET";
     if (method === "OPTIONS") {
       res.writeHead(204, PREFLIGHT).end();

@@ -174,7 +174,9 @@ export function checklistKey(value: unknown): string | null {
   return Array.isArray(value) && typeof value[0] === "string" ? value[0] : null;
 }
 
-export function stackToText(spec: StackInput, format: "yaml" | "json"): string {
-  if (format === "json") return JSON.stringify(spec, null, 2) + "\n";
-  return "# Warroom stack: layers from the user's request inward. Secrets are ${ENV_VAR} references.\n" + YAML.stringify(spec, { lineWidth: 0 });
+/** `schemaUrl`: where editors find the JSON Schema (a comment in YAML, the `$schema` key in JSON). */
+export function stackToText(spec: StackInput, format: "yaml" | "json", schemaUrl?: string): string {
+  if (format === "json") return JSON.stringify(schemaUrl ? { $schema: schemaUrl, ...spec } : spec, null, 2) + "\n";
+  const editorHint = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n` : "";
+  return editorHint + "# Warroom stack: layers from the user's request inward. Secrets are ${ENV_VAR} references.\n" + YAML.stringify(spec, { lineWidth: 0 });
 }

@@ -88,12 +88,15 @@ export type ComponentSpec = z.output<typeof componentSchema>;
 
 export const stackSchema = z
   .object({
+    /** Where editors find this file's JSON Schema; accepted and ignored. */
+    $schema: z.string().max(2000).optional(),
     name: z.string().trim().min(1, "name is required").max(120),
     layers: z.array(layerSchema),
     /** Customer-facing components; without any, each `public` layer stands for one (its publicName, major impact). */
     components: z.array(componentSchema).default([]),
   })
-  .strict();
+  .strict()
+  .transform(({ $schema: _ignored, ...stack }) => stack);
 export type StackSpec = z.output<typeof stackSchema>;
 /** What a user writes (defaults may be left out). */
 export type StackInput = z.input<typeof stackSchema>;

@@ -6,7 +6,8 @@
 import { mutate } from "../realtime/outbox";
 import { db } from "../runtime/context";
 import type { BackgroundService } from "../runtime/registry";
-import { signPayload } from "../webhooks/sign";
+import { signedHeaders } from "../webhooks/sign";
+import { countDelivery } from "../ops/metrics";
 import { postJson } from "./post";
 import { confirmUrl, pageName, statusPageUrl, unsubscribeUrl } from "./links";
 import { describeMailError, emailEnabled, sendEmail } from "./mailer";
@@ -86,7 +87,6 @@ async function send(n: Claimed, timeoutMs: number): Promise<Outcome> {
 }
 
 async function postWebhook(url: string, secret: string, id: string, event: string, body: string, timeoutMs: number): Promise<Outcome> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
   return postJson(
     url,
     body,
@@ -94,9 +94,7 @@ async function postWebhook(url: string, secret: string, id: string, event: strin
       "content-type": "application/json",
       "user-agent": "Warroom-Status",
       "x-warroom-event": event,
-      "x-warroom-delivery": id,
-      "x-warroom-timestamp": timestamp,
-      "x-warroom-signature": signPayload(secret, timestamp, body),
+      ...signedHeaders(secret, id, body),
     },
     timeoutMs,
   );
@@ -117,7 +115,7 @@ async function record(n: Claimed, out: Outcome, opts: DispatchOptions): Promise<
         nextAttemptAt: out.ok || failed ? undefined : new Date(Date.now() + wait),
       },
     }),
-  );
+  );  countDelivery(n.subscriber.kind === "email" ? "subscriber_email" : "subscriber_webhook", out.ok ? "delivered" : failed ? "failed" : "retrying");
 }
 
 export async function pruneNotifications(now = new Date()): Promise<number> {

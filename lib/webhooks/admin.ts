@@ -40,7 +40,22 @@ export const webhookPatchInput = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change" });
 export type WebhookPatch = z.infer<typeof webhookPatchInput>;
 
-export type WebhookView = { id: string; name: string; url: string; format: "generic" | "slack"; events: string[]; enabled: boolean; createdAt: string };
+export const webhookViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Redacted: credentials in the URL are never shown again. */
+  url: z.string(),
+  format: z.enum(FORMATS),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type WebhookView = z.output<typeof webhookViewSchema>;
+export const webhookListResponse = z.object({ webhooks: z.array(webhookViewSchema) });
+export const webhookResponse = z.object({ webhook: webhookViewSchema });
+/** The only answer that carries the secret (`whsec_…`, Standard Webhooks). */
+export const testPingResponse = z.object({ deliveryId: z.string() });
+export const webhookCreatedResponse = z.object({ webhook: webhookViewSchema, secret: z.string() });
 
 export function webhookView(w: Webhook): WebhookView {
   return { id: w.id, name: w.name, url: redactWebhookUrl(w.url), format: w.format, events: w.events, enabled: w.enabled, createdAt: w.createdAt.toISOString() };

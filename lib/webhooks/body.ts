@@ -6,10 +6,34 @@ export type WebhookFormat = "generic" | "slack";
 
 export type Envelope = { event: AnyWebhookEvent; deliveryId: string; occurredAt: string; data: unknown };
 
-export function renderBody(format: WebhookFormat, env: Envelope): string {
+/** Slack's documented limits: a section block's text at most 3,000 characters; the top-level
+ *  `text` (the notification fallback) we keep to the same, well under its 40,000. */
+export const SLACK_SECTION_MAX = 3000;
+
+/** `warroomUrl` is the app's base URL: a cut-short Slack message links to where the rest is. */
+export function renderBody(format: WebhookFormat, env: Envelope, warroomUrl = ""): string {
   if (format === "generic") return JSON.stringify(env);
-  const text = summaryLine(env.event, env.data);
-  return JSON.stringify({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text: slackEscape(text) } }] });
+  const line = summaryLine(env.event, env.data);
+  const link = `${warroomUrl}${pathFor(env.data)}`;
+  const more = ` <${link}|Read the rest in Warroom>`;
+  const escaped = slackEscape(line);
+  const section = escaped.length <= SLACK_SECTION_MAX ? escaped : cut(escaped, SLACK_SECTION_MAX - more.length - 1) + "…" + more;
+  const text = line.length <= SLACK_SECTION_MAX ? line : cut(line, SLACK_SECTION_MAX - 1) + "…";
+  return JSON.stringify({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text: section } }] });
+}
+
+// Never ends inside an HTML entity or between the halves of a surrogate pair.
+function cut(s: string, max: number): string {
+  let out = s.slice(0, max).replace(/&[a-z]{0,4}$/, "");
+  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  return out;
+}
+
+function pathFor(data: unknown): string {
+  const d = data as { incident?: { id?: unknown }; layer?: { id?: unknown } } | null;
+  if (typeof d?.incident?.id === "string") return `/incidents/${encodeURIComponent(d.incident.id)}`;
+  if (typeof d?.layer?.id === "string") return `/layers/${encodeURIComponent(d.layer.id)}`;
+  return "/";
 }
 
 // Slack treats &, < and > as markup.

@@ -1,21 +1,25 @@
 // The delivery log an admin reads, and re-queueing a delivery that ran out of attempts.
+import { z } from "zod";
 import { conflict, notFound } from "../http/errors";
 import { mutate } from "../realtime/outbox";
 import { db } from "../runtime/context";
 import type { WebhookDelivery } from "../generated/prisma/client";
 
-export type DeliveryView = {
-  id: string;
-  webhookId: string;
-  event: string;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-};
+export const deliveryViewSchema = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  event: z.string(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export type DeliveryView = z.output<typeof deliveryViewSchema>;
+export const deliveryListResponse = z.object({ deliveries: z.array(deliveryViewSchema) });
+export const deliveryResponse = z.object({ delivery: deliveryViewSchema });
 
 export function deliveryView(d: WebhookDelivery): DeliveryView {
   return {

@@ -6,7 +6,9 @@ import { db, getContext, hasContext } from "../runtime/context";
 import type { BackgroundService } from "../runtime/registry";
 import type { AnyWebhookEvent } from "./events";
 import { renderBody } from "./body";
-import { signPayload } from "./sign";
+import { signedHeaders } from "./sign";
+import { countDelivery } from "../ops/metrics";
+import { publicUrl } from "../public/url";
 
 /** Wait before attempt 2, 3, …; after MAX_ATTEMPTS the delivery is failed (an admin may retry it). */
 export const BACKOFF_MS = [10_000, 30_000, 120_000, 600_000, 1_800_000] as const;
@@ -47,8 +49,7 @@ async function claim(now: Date, batch: number, leaseMs: number): Promise<Claimed
 type Outcome = { ok: boolean; statusCode: number | null; error: string | null };
 
 async function send(d: Claimed, timeoutMs: number): Promise<Outcome> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const body = renderBody(d.webhook.format, { event: d.event as AnyWebhookEvent, deliveryId: d.id, occurredAt: d.createdAt.toISOString(), data: d.payload });
+  const body = renderBody(d.webhook.format, { event: d.event as AnyWebhookEvent, deliveryId: d.id, occurredAt: d.createdAt.toISOString(), data: d.payload }, publicUrl());
   try {
     const res = await fetch(d.webhook.url, {
       method: "POST",
@@ -58,9 +59,7 @@ async function send(d: Claimed, timeoutMs: number): Promise<Outcome> {
         "content-type": "application/json",
         "user-agent": "Warroom-Webhooks",
         "x-warroom-event": d.event,
-        "x-warroom-delivery": d.id,
-        "x-warroom-timestamp": timestamp,
-        "x-warroom-signature": signPayload(d.webhook.secret, timestamp, body),
+        ...signedHeaders(d.webhook.secret, d.id, body),
       },
       body,
     });
@@ -99,6 +98,7 @@ async function record(d: Claimed, out: Outcome, opts: DispatchOptions): Promise<
   // Never the URL: it may carry a credential.
   if (!out.ok && hasContext())
     getContext().log.warn({ delivery: d.id, event: d.event, attempt: d.attempts, statusCode: out.statusCode, error: out.error, final: failed }, failed ? "webhook delivery failed; giving up" : "webhook delivery failed; will retry");
+  countDelivery("webhook", out.ok ? "delivered" : failed ? "failed" : "retrying");
 }
 
 export async function pruneDeliveries(now = new Date()): Promise<number> {

@@ -95,8 +95,10 @@ describe("stack definition", () => {
     expect(reparsed.layers.map((l: { key: string }) => l.key)).toEqual(["edge", "app", "db", "worker"]);
     expect(reparsed.layers[1].checks[0]).toMatchObject({ key: "health", intervalSec: 5, timeoutMs: 2000, failThreshold: 2, critical: true, thresholds: { latencyMs: 300 } });
     expect(reparsed.layers[1].checklist).toBe("app-server");
+    // Both formats point editors at the JSON Schema; importing them back accepts that.
+    expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=http.*\/schema\/stack\.json$/);
     const json = await call(exportRoute.GET, "GET", "/api/stack/export?format=json", { as: admin });
-    expect(json.body).toEqual(reparsed);
+    expect(json.body).toEqual({ $schema: expect.stringMatching(/\/schema\/stack\.json$/), ...reparsed });
     // Importing the export changes nothing but the version.
     const again = await call(stackRoute.PUT, "PUT", "/api/stack", { as: admin, body: json.body });
     expect(again.status).toBe(200);

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestCore, type TestCore } from "./helpers/core";
 import { call, sessionFor, type As } from "./helpers/api";
-import { startReceiver, type Received } from "./helpers/receiver";
+import { startReceiver, standardVerified, type Received } from "./helpers/receiver";
+import { newWebhookSecret } from "@/lib/webhooks/sign";
 import { seedLayer } from "./helpers/incidents";
 import * as webhooks from "@/app/api/webhooks/route";
 import * as webhook from "@/app/api/webhooks/[id]/route";
@@ -18,7 +19,6 @@ import * as maintenance from "@/app/api/maintenance/route";
 import { markOverdue } from "@/lib/incidents/cadence";
 import { recordStateChanges } from "@/lib/checks/engine/transition";
 import { dispatchDue } from "@/lib/webhooks/dispatcher";
-import { verifySignature } from "@/lib/webhooks/sign";
 import type { WebhookView } from "@/lib/webhooks/admin";
 import type { DeliveryView } from "@/lib/webhooks/deliveries";
 
@@ -77,10 +77,11 @@ describe("outgoing webhooks", () => {
     expect(r.headers["content-type"]).toBe("application/json");
     expect(r.headers["user-agent"]).toBe("Warroom-Webhooks");
     expect(r.headers["x-warroom-event"]).toBe("incident.declared");
-    const ts = String(r.headers["x-warroom-timestamp"]);
+    const ts = String(r.headers["webhook-timestamp"]);
     expect(Math.abs(Number(ts) - Date.now() / 1000)).toBeLessThan(30);
-    expect(verifySignature(secret, ts, r.body, String(r.headers["x-warroom-signature"]))).toBe(true);
-    expect(verifySignature("whsec_wrong", ts, r.body, String(r.headers["x-warroom-signature"]))).toBe(false);
+    expect(r.headers["webhook-id"]).toBe(r.headers["x-warroom-delivery"]);
+    expect(standardVerified(secret, r)).toBe(true);
+    expect(standardVerified(newWebhookSecret(), r)).toBe(false);
     const body = parsed(r);
     expect(body.event).toBe("incident.declared");
     expect(body.deliveryId).toBe(r.headers["x-warroom-delivery"]);
@@ -181,7 +182,7 @@ describe("outgoing webhooks", () => {
     expect(by("maintenance.toggled")).toMatchObject({ enabled: true, message: "Back soon" });
     expect(by("incident.leader_changed")).toMatchObject({ to: { id: core.users.responder.id } });
     expect(by("incident.resolved")).toMatchObject({ incident: { status: "resolved" }, summary: "Rolled back the deploy." });
-    for (const r of receiver.received) expect(verifySignature(secret, String(r.headers["x-warroom-timestamp"]), r.body, String(r.headers["x-warroom-signature"]))).toBe(true);
+    for (const r of receiver.received) expect(standardVerified(secret, r)).toBe(true);
     await call(maintenance.PUT, "PUT", "/api/maintenance", { as: admin, body: { enabled: false, message: "" } });
   });
 

@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/route";
+import { maintenanceResponse, maintenanceUpdatedResponse } from "@/lib/incidents/views";
 import { maintenanceInput } from "@/lib/incidents/schemas";
 import { getMaintenance, setMaintenance } from "@/lib/incidents/maintenance";
 
@@ -11,6 +12,6 @@ function baseUrl(req: Request): string {
   return `${proto}://${host}`;
 }
 
-export const GET = route({ access: "viewer" }, async ({ req }) => getMaintenance(baseUrl(req)));
+export const GET = route({ access: "viewer", response: maintenanceResponse }, async ({ req }) => getMaintenance(baseUrl(req)));
 
-export const PUT = route({ access: "responder", body: maintenanceInput }, async ({ req, actor, body }) => ({ maintenance: await setMaintenance(actor, body, baseUrl(req)) }));
+export const PUT = route({ access: "responder", body: maintenanceInput, response: maintenanceUpdatedResponse }, async ({ req, actor, body }) => ({ maintenance: await setMaintenance(actor, body, baseUrl(req)) }));

@@ -1,7 +1,7 @@
 import { route, created } from "@/lib/http/route";
-import { createWebhook, listWebhooks, newWebhookInput } from "@/lib/webhooks/admin";
+import { createWebhook, listWebhooks, newWebhookInput, webhookCreatedResponse, webhookListResponse } from "@/lib/webhooks/admin";
 
-export const GET = route({ access: "admin" }, async () => ({ webhooks: await listWebhooks() }));
+export const GET = route({ access: "admin", response: webhookListResponse }, async () => ({ webhooks: await listWebhooks() }));
 
 // The only response that ever carries the secret.
-export const POST = route({ access: "admin", body: newWebhookInput }, async ({ body }) => created(await createWebhook(body)));
+export const POST = route({ access: "admin", body: newWebhookInput, response: webhookCreatedResponse }, async ({ body }) => created(await createWebhook(body)));

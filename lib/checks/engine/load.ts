@@ -1,5 +1,6 @@
 // Turns Check rows into what the runner needs. Secrets are resolved here, server-side, and live
 // only in memory: a LoadedCheck must never be logged or sent anywhere.
+import type { CheckLabels } from "../../ops/metrics";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getCheckType } from "../registry";
@@ -16,6 +17,8 @@ export type LoadedCheck = {
   layerId: string;
   layerName: string;
   type: string;
+  /** Prometheus labels (keys and type only), built once per load so a probe allocates none. */
+  metricLabels: CheckLabels;
   intervalMs: number;
   timeoutMs: number;
   flap: Flap;
@@ -44,13 +47,14 @@ function prepareProbe(type: string, config: unknown): Probe {
 }
 
 export async function loadChecks(prisma: PrismaClient, minIntervalMs = MIN_INTERVAL_MS): Promise<LoadedCheck[]> {
-  const rows = await prisma.check.findMany({ where: { enabled: true }, include: { layer: { select: { name: true } } } });
+  const rows = await prisma.check.findMany({ where: { enabled: true }, include: { layer: { select: { name: true, key: true } } } });
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     layerId: row.layerId,
     layerName: row.layer.name,
     type: row.type,
+    metricLabels: { layer: row.layer.key, check: row.key, type: row.type },
     intervalMs: Math.max(minIntervalMs, row.intervalSec * 1000),
     timeoutMs: Math.max(1, row.timeoutMs),
     flap: { failThreshold: row.failThreshold, recoverThreshold: row.recoverThreshold },

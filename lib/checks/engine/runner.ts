@@ -3,6 +3,7 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getContext } from "../../runtime/context";
+import { observeProbe } from "../../ops/metrics";
 import { runCheck, type RunResult } from "../run";
 import { redactValues } from "../secrets";
 import { degradedReasons } from "./assess";
@@ -86,6 +87,7 @@ export class CheckRunner {
     } finally {
       release();
     }
+    observeProbe(check.metricLabels, (Date.now() - startedAt) / 1000, result.ok);
     this.deps.observer?.runFinished?.(check.id, result);
     await this.judge(check, result, startedAt);
   }

@@ -1,6 +1,7 @@
 // A real HTTP endpoint for webhook tests: records every request and answers with the next queued
 // status (200 once the queue is empty).
 import http from "node:http";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import type { AddressInfo } from "node:net";
 
 export type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -24,4 +25,16 @@ export async function startReceiver(): Promise<{ url: string; received: Received
     answer: (...statuses) => void queue.push(...statuses),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Verifies a delivery the way a receiver would: with the Standard Webhooks library. */
+export function standardVerified(secret: string, r: Received): boolean {
+  const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((k) => [k, String(r.headers[k] ?? "")]));
+  try {
+    new Webhook(secret).verify(r.body, headers);
+    return true;
+  } catch (err) {
+    if (err instanceof WebhookVerificationError) return false;
+    throw err;
+  }
 }

@@ -1,5 +1,6 @@
+import { noteResponse } from "@/lib/incidents/views";
 import { created, route } from "@/lib/http/route";
 import { noteInput } from "@/lib/incidents/schemas";
 import { addNote } from "@/lib/incidents/notes";
 
-export const POST = route({ access: "responder", body: noteInput }, async ({ actor, body, params }) => created(await addNote(actor, params.id, body)));
+export const POST = route({ access: "responder", body: noteInput, response: noteResponse }, async ({ actor, body, params }) => created(await addNote(actor, params.id, body)));

@@ -1,4 +1,5 @@
+import { taskResponse } from "@/lib/incidents/views";
 import { route } from "@/lib/http/route";
 import { claimTask } from "@/lib/incidents/claims";
 
-export const POST = route({ access: "responder" }, async ({ actor, params }) => ({ task: await claimTask(actor, params.id) }));
+export const POST = route({ access: "responder", response: taskResponse }, async ({ actor, params }) => ({ task: await claimTask(actor, params.id) }));

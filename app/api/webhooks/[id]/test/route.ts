@@ -1,4 +1,4 @@
 import { route } from "@/lib/http/route";
-import { sendTestPing } from "@/lib/webhooks/admin";
+import { sendTestPing, testPingResponse } from "@/lib/webhooks/admin";
 
-export const POST = route({ access: "admin" }, async ({ params }) => sendTestPing(params.id));
+export const POST = route({ access: "admin", response: testPingResponse }, async ({ params }) => sendTestPing(params.id));

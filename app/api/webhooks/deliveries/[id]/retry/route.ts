@@ -1,4 +1,4 @@
 import { route } from "@/lib/http/route";
-import { retryDelivery } from "@/lib/webhooks/deliveries";
+import { deliveryResponse, retryDelivery } from "@/lib/webhooks/deliveries";
 
-export const POST = route({ access: "admin" }, async ({ params }) => ({ delivery: await retryDelivery(params.id) }));
+export const POST = route({ access: "admin", response: deliveryResponse }, async ({ params }) => ({ delivery: await retryDelivery(params.id) }));

@@ -1,0 +1,85 @@
+// The read models of incidents and tasks as zod schemas: the TypeScript types the queries return
+// are inferred from these, and the OpenAPI description documents the same schemas, so the two
+// cannot drift apart.
+import { z } from "zod";
+import type { MaintenanceView } from "./maintenance";
+import type { FindingOut } from "./findings";
+import { IncidentStatus, Role, Severity, TaskStatus, TaskTrack } from "../generated/prisma/enums";
+
+const time = z.string().describe("ISO 8601 timestamp");
+
+export const userRefSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(Role) });
+
+export const findingViewSchema = z.object({ id: z.string(), body: z.string(), suspect: z.boolean(), author: userRefSchema, createdAt: time });
+
+export const taskViewSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  title: z.string(),
+  details: z.string(),
+  track: z.enum(TaskTrack),
+  layerId: z.string().nullable(),
+  layerName: z.string().nullable(),
+  status: z.enum(TaskStatus),
+  assignee: userRefSchema.nullable(),
+  createdAt: time,
+  claimedAt: time.nullable(),
+  completedAt: time.nullable(),
+  findings: z.array(findingViewSchema),
+});
+
+export const statusUpdateViewSchema = z.object({ id: z.string(), body: z.string(), audience: z.enum(["internal", "public"]), author: userRefSchema, createdAt: time });
+
+export const incidentSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  /** The title customers see (null until the leader writes one). */
+  publicTitle: z.string().nullable(),
+  severity: z.enum(Severity),
+  status: z.enum(IncidentStatus),
+  leader: userRefSchema,
+  createdAt: time,
+  resolvedAt: time.nullable(),
+  nextUpdateDue: time,
+  overdue: z.boolean(),
+  openTasks: z.number().int(),
+});
+
+export const incidentDetailSchema = incidentSummarySchema.extend({
+  symptoms: z.string(),
+  playbook: z.string().nullable(),
+  layerIds: z.array(z.string()),
+  declaredBy: userRefSchema,
+  cadenceMinutes: z.number().int(),
+  lastUpdateAt: time.nullable(),
+  overdueSince: time.nullable(),
+  summary: z.string().nullable(),
+  identifiedAt: time.nullable(),
+  monitoringAt: time.nullable(),
+  tasks: z.array(taskViewSchema),
+  updates: z.array(statusUpdateViewSchema),
+  participants: z.array(userRefSchema),
+});
+
+export const incidentListResponse = z.object({ incidents: z.array(incidentSummarySchema) });
+export const incidentResponse = z.object({ incident: incidentDetailSchema });
+export const taskResponse = z.object({ task: taskViewSchema });
+export const taskListResponse = z.object({ tasks: z.array(taskViewSchema) });
+export const updateResponse = z.object({ update: statusUpdateViewSchema });
+const findingOutSchema = findingViewSchema.extend({ taskId: z.string() });
+export const findingResponse = z.object({ finding: findingOutSchema });
+export const findingConforms = (f: FindingOut): z.input<typeof findingOutSchema> => f;
+export const noteResponse = z.object({ seq: z.number().int().describe("The note's place on the timeline") });
+
+const maintenanceViewSchema = z.object({
+  enabled: z.boolean(),
+  message: z.string(),
+  updatedAt: time,
+  incidentId: z.string().nullable(),
+  /** nginx configuration that sends visitors to the maintenance page while it is on. */
+  nginxSnippet: z.string(),
+});
+export const maintenanceResponse = maintenanceViewSchema;
+export const maintenanceUpdatedResponse = z.object({ maintenance: maintenanceViewSchema });
+export const maintenanceConforms = (m: MaintenanceView): z.input<typeof maintenanceViewSchema> => m;
