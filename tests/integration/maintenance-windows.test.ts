@@ -69,8 +69,10 @@ describe("maintenance windows API", () => {
     expect(listed.layers.map((l) => l.key)).toEqual(["web", "app", "db", "mail"]);
 
     const before = await p.maintenanceWindow.count();
+    // One instant for start and end (two calls to fromNow can land a millisecond apart).
+    const sameInstant = fromNow(60 * MIN);
     const refusals: Array<[Record<string, unknown>, number, string]> = [
-      [{ ...base, startsAt: fromNow(60 * MIN), endsAt: fromNow(60 * MIN), layerKeys: ["mail"] }, 422, "endsAt"],
+      [{ ...base, startsAt: sameInstant, endsAt: sameInstant, layerKeys: ["mail"] }, 422, "endsAt"],
       [{ ...base, startsAt: fromNow(-5 * MIN), endsAt: fromNow(60 * MIN), layerKeys: ["mail"] }, 422, "startsAt"],
       [{ ...base, startsAt: fromNow(60 * MIN), endsAt: fromNow(8 * 24 * 60 * MIN), layerKeys: ["mail"] }, 422, "endsAt"],
       [{ ...base, startsAt: fromNow(60 * MIN), endsAt: fromNow(90 * MIN), componentKeys: ["nope"] }, 422, "componentKeys"],
