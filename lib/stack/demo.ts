@@ -36,6 +36,8 @@ export function demoStackFor(base: StackSpec, env: { selfUrl: string; databaseUr
       public: false,
       toolLinks: [],
       checklist: "cache",
+      dependsOn: [],
+      thirdParty: false,
       checks: [{ ...db!.checks[0], key: "ping", name: "Redis PING", type: "redis", config: { url: "${REDIS_URL}" }, thresholds: {} }],
     });
   }
