@@ -146,7 +146,11 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
   for (const c of causeSet) collect(c);
   // Nodes explaining each other (a layer failing on its own and through a resource it also uses)
   // would leave a failure without a cause: anything no cause explains is a cause of its own.
-  for (const n of all) if (!causeSet.has(n) && !explained.has(n)) (causeSet.add(n), collect(n));
+  for (const n of all) {
+    if (causeSet.has(n) || explained.has(n)) continue;
+    causeSet.add(n);
+    collect(n);
+  }
 
   const notKnownIds = new Set(notKnown.map((n) => n.layerId));
   const causes = [...causeSet].map((node): Cause => {

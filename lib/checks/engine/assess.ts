@@ -1,7 +1,7 @@
 // Why a successful probe still counts as degraded: each reason is a sentence for the diagram.
 import type { CheckOutcome } from "../types";
 import { percentile } from "./percentile";
-import type { Thresholds } from "./thresholds";
+import { DEFAULT_CONNECTIONS_PERCENT_OF_MAX, type Thresholds } from "./thresholds";
 import { fallingTrend, formatNumber, risingTrend, trendMessage } from "./trend";
 import { formatMetric } from "./units";
 import type { RecentWindow } from "./window";
@@ -45,10 +45,11 @@ export function degradedReasons(outcome: CheckOutcome, window: RecentWindow, t: 
     if (t.metricMin !== undefined && m < t.metricMin) {
       reasons.push(`${label} ${fmt(m)} (minimum ${fmt(t.metricMin)})${where}`);
     }
-    if (t.metricPercentOfMax !== undefined && outcome.metricMax !== undefined && outcome.metricMax > 0) {
+    const percentLimit = t.metricPercentOfMax ?? (outcome.metricLabel === "connections" ? DEFAULT_CONNECTIONS_PERCENT_OF_MAX : undefined);
+    if (percentLimit !== undefined && outcome.metricMax !== undefined && outcome.metricMax > 0) {
       const pct = (m / outcome.metricMax) * 100;
-      if (pct > t.metricPercentOfMax) {
-        reasons.push(`${label} ${fmt(m)} of ${fmt(outcome.metricMax)} (${Math.round(pct)} %, limit ${t.metricPercentOfMax} %)${where}`);
+      if (pct > percentLimit) {
+        reasons.push(`${label} ${fmt(m)} of ${fmt(outcome.metricMax)} (${Math.round(pct)} %, limit ${percentLimit} %)${where}`);
       }
     }
     if (opts.trend && t.trendSamples >= 2) {
