@@ -95,6 +95,20 @@ const cases: Array<{ name: string; layers: DiagnosisLayer[]; checks: C[]; verdic
     causes: [["layer:db", "down", "suspected", ["web", "app"]]],
   },
   {
+    name: "a layer down while the one below has not spoken since stays suspected (its next result may explain it)",
+    layers: graph,
+    checks: [up("web"), { ...down("app"), stateSince: at(5) }, up("cache"), up("queue"), up("db")],
+    verdict: "causes",
+    causes: [["layer:app", "down", "suspected", []]],
+  },
+  {
+    name: "a layer still down while the one below just recovered stays suspected (it probably explained it)",
+    layers: graph,
+    checks: [up("web"), down("app", { stateSince: at(1) }), up("cache"), up("queue"), { layer: "db", recent: raw("+-++") }],
+    verdict: "causes",
+    causes: [["layer:app", "down", "suspected", []]],
+  },
+  {
     name: "flapping is a cause even while the state reads up",
     layers: graph,
     checks: [up("web"), failing("app"), up("cache"), up("queue"), { layer: "db", state: "up", recent: raw("--++--++-") }],

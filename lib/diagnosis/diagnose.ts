@@ -59,6 +59,7 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
   for (const c of input.checks) (checksByLayer.get(c.layerId) ?? checksByLayer.set(c.layerId, []).get(c.layerId)!).push(c);
 
   const inMaintenanceLayerIds: string[] = [];
+  const inMaintenance = new Set<string>();
   const notKnown: NotKnown[] = [];
   const failingLayerIds = new Set<string>();
   const healthyLayerIds = new Set<string>();
@@ -68,6 +69,7 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
   for (const layer of input.layers) {
     if (layer.inMaintenance) {
       inMaintenanceLayerIds.push(layer.id);
+      inMaintenance.add(layer.id);
       continue;
     }
     const checks = checksByLayer.get(layer.id) ?? [];
@@ -153,6 +155,16 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
   }
 
   const notKnownIds = new Set(notKnown.map((n) => n.layerId));
+  // When each layer last spoke and last failed, from the raw results (ISO strings compare as times).
+  const lastResult = new Map<string, string>();
+  const lastFailure = new Map<string, string>();
+  for (const c of input.checks) {
+    if (!c.enabled) continue;
+    const newest = c.recent[0]?.at;
+    if (newest && newest > (lastResult.get(c.layerId) ?? "")) lastResult.set(c.layerId, newest);
+    const failed = c.recent.find((r) => !r.ok)?.at;
+    if (failed && failed > (lastFailure.get(c.layerId) ?? "")) lastFailure.set(c.layerId, failed);
+  }
   const causes = [...causeSet].map((node): Cause => {
     const symptoms = [...symptomsOf.get(node)!].map((id) => layerById.get(id)!).sort((a, b) => a.position - b.position);
     node.reach = reachable(
@@ -162,6 +174,16 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
     const flapping = node.faults.some((f) => f.flapping);
     const evidence = node.faults.map((f) => f.evidence);
     const unknownBelowLayerIds = [...node.reach].filter((id) => notKnownIds.has(id));
+    // A threshold crossed is not yet an answer while something below has not spoken since this
+    // failure began (its next result may explain it), or has failed since and just recovered
+    // (it probably did explain it): those stay "suspected", so a confirmed cause is not taken back.
+    const since = earliest(node.faults.map((f) => f.evidence));
+    const own = new Set(node.layers.map((l) => l.id));
+    const belowUnsettled = [...node.reach].some((id) => {
+      if (own.has(id) || notKnownIds.has(id) || inMaintenance.has(id)) return false;
+      return (lastResult.get(id) ?? "") < since || (lastFailure.get(id) ?? "") >= since;
+    });
+    if (belowUnsettled) node.confirmed = false;
     const confidence = node.confirmed && !flapping && !unknownBelowLayerIds.length ? "high" : node.confirmed || !unknownBelowLayerIds.length ? "medium" : "low";
     return {
       id: node.key,
@@ -173,7 +195,7 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
       flapping,
       thirdParty: node.layers.every((l) => l.thirdParty),
       confidence,
-      since: earliest(evidence),
+      since,
       evidence,
       symptomLayerIds: symptoms.map((l) => l.id),
       unknownBelowLayerIds,
