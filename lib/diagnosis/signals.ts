@@ -12,7 +12,7 @@ export type Tuning = {
   isolationMinTargets: number;
 };
 
-export const DEFAULT_TUNING: Tuning = { flapFlips: 3, flapSamples: 12, isolationShare: 0.75, isolationMinTargets: 3 };
+export const DEFAULT_TUNING: Tuning = { flapFlips: 4, flapSamples: 12, isolationShare: 0.75, isolationMinTargets: 3 };
 
 /** The probe never got an answer: nothing can be said about the target, only about the way to it. */
 const NETWORK = /refused|timed? ?out|unreachable|ENETUNREACH|EHOSTUNREACH|ECONNRESET|ENOTFOUND|EAI_AGAIN|getaddrinfo|socket hang up|could not connect|no route/i;

@@ -45,6 +45,11 @@ describe("degradedReasons", () => {
     expect(degradedReasons(busy, w, parseThresholds({}), { now, trend: true })).toEqual(["connections 91 of 100 (91 %, limit 80 %)"]);
     expect(degradedReasons(busy, w, parseThresholds({ metricPercentOfMax: 95 }), { now, trend: true })).toEqual([]);
   });
+  it("a slow database says whether connecting or the query took the time", () => {
+    const { w, now } = windowOf([{ latencyMs: 1205 }]);
+    const o = { latencyMs: 1205, message: "connect 1,204 ms, SELECT 1 1 ms; 13 of 100 connections" };
+    expect(degradedReasons(o, w, parseThresholds({ latencyMs: 1000 }), { now, trend: false })).toEqual(["slow: 1205 ms (limit 1000 ms) — connect 1,204 ms, SELECT 1 1 ms"]);
+  });
   it("percentage of max needs the probe to report a maximum", () => {
     const { w, now } = windowOf([{ latencyMs: 1, metric: 85 }]);
     expect(degradedReasons({ latencyMs: 1, message: "", metric: 85 }, w, parseThresholds({ metricPercentOfMax: 80 }), { now, trend: true })).toEqual([]);

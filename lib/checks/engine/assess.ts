@@ -6,6 +6,8 @@ import { fallingTrend, formatNumber, risingTrend, trendMessage } from "./trend";
 import { formatMetric } from "./units";
 import type { RecentWindow } from "./window";
 
+const TIMING = /connect [\d,]+ ms, [^;]+? [\d,]+ ms/;
+
 /** A p95 over fewer samples than this is just "the slowest one", which latencyMs already covers. */
 export const MIN_P95_SAMPLES = 3;
 
@@ -21,7 +23,9 @@ export function degradedReasons(outcome: CheckOutcome, window: RecentWindow, t: 
   const label = outcome.metricLabel ?? "metric";
 
   if (t.latencyMs !== undefined && outcome.latencyMs > t.latencyMs) {
-    reasons.push(`slow: ${Math.round(outcome.latencyMs)} ms (limit ${t.latencyMs} ms)`);
+    // Database and cache probes say where the time went (connection setup or the query).
+    const split = TIMING.exec(outcome.message)?.[0];
+    reasons.push(`slow: ${Math.round(outcome.latencyMs)} ms (limit ${t.latencyMs} ms)${split ? ` — ${split}` : ""}`);
   }
 
   if (t.p95Ms !== undefined) {
