@@ -6,6 +6,7 @@ import type { StackView } from "@/lib/stack/view";
 import { useLiveQuery } from "./use-stack";
 import { LayerCard, type LayerRole } from "./layer-card";
 import { NarrowingPanel } from "./narrowing-panel";
+import { DiagnosisPanel } from "./diagnosis-panel";
 import { useComponents } from "./use-components";
 import { MaintenanceBanner } from "./maintenance-flag";
 
@@ -29,15 +30,29 @@ function Boundary({ text }: { text: string }) {
 
 const Connector = () => <div className="mx-auto h-4 w-0.5 bg-slate-300 dark:bg-slate-600" aria-hidden="true" />;
 
-export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = false }: { initial: StackView; canEdit: boolean; headingLevel?: 1 | 2; compact?: boolean }) {
+export function StackDiagram({
+  initial,
+  canEdit,
+  headingLevel = 1,
+  compact = false,
+  incidentId,
+}: {
+  initial: StackView;
+  canEdit: boolean;
+  headingLevel?: 1 | 2;
+  compact?: boolean;
+  /** In a war room: the diagnosis offers to make tasks from the cause's checklist. */
+  incidentId?: string;
+}) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
   const view = data ?? initial;
   const components = useComponents();
   const feeds = (key: string) => (components.data ?? []).filter((c) => c.layers.some((d) => d.layer === key)).map((c) => c.name);
   const n = view.narrowing;
+  const causeIds = new Set(view.diagnosis.causes.flatMap((c) => c.layerIds));
   const role = (id: string): LayerRole =>
-    id === n.likelyCauseLayerId ? "likely-cause" : n.symptomLayerIds.includes(id) ? "symptom" : n.sideFailingLayerIds.includes(id) ? "side-failure" : null;
+    causeIds.has(id) ? "likely-cause" : n.symptomLayerIds.includes(id) ? "symptom" : n.sideFailingLayerIds.includes(id) ? "side-failure" : null;
 
   if (!view.stack)
     return (
@@ -48,6 +63,8 @@ export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = fal
     );
 
   return (
+    <div className="flex flex-col gap-4">
+    <DiagnosisPanel view={view} incidentId={incidentId} />
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
       <section aria-labelledby="stack-title" className="flex flex-col">
         <Heading id="stack-title" className="mb-3 text-xl font-semibold">
@@ -71,6 +88,7 @@ export function StackDiagram({ initial, canEdit, headingLevel = 1, compact = fal
       <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
         <NarrowingPanel view={view} />
       </aside>
+    </div>
     </div>
   );
 }
