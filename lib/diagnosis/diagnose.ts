@@ -162,7 +162,8 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
     if (!c.enabled) continue;
     const newest = c.recent[0]?.at;
     if (newest && newest > (lastResult.get(c.layerId) ?? "")) lastResult.set(c.layerId, newest);
-    const failed = c.recent.find((r) => !r.ok)?.at;
+    // Only a critical check's failure could have taken the layers above down.
+    const failed = c.critical ? c.recent.find((r) => !r.ok)?.at : undefined;
     if (failed && failed > (lastFailure.get(c.layerId) ?? "")) lastFailure.set(c.layerId, failed);
   }
   const causes = [...causeSet].map((node): Cause => {
@@ -181,7 +182,9 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
     const own = new Set(node.layers.map((l) => l.id));
     const belowUnsettled = [...node.reach].some((id) => {
       if (own.has(id) || notKnownIds.has(id) || inMaintenance.has(id)) return false;
-      return (lastResult.get(id) ?? "") < since || (lastFailure.get(id) ?? "") >= since;
+      // A layer without any stored result (new, or results pruned) cannot settle anything either way.
+      const spoke = lastResult.get(id);
+      return (spoke !== undefined && spoke < since) || (lastFailure.get(id) ?? "") >= since;
     });
     if (belowUnsettled) node.confirmed = false;
     const confidence = node.confirmed && !flapping && !unknownBelowLayerIds.length ? "high" : node.confirmed || !unknownBelowLayerIds.length ? "medium" : "low";

@@ -173,6 +173,9 @@ describe("status and narrowing", () => {
     // being down; the app is the likely cause (down outranks degraded), the database a cause of its own.
     await setState("db", "pg", "up");
     await setState("db", "replica", "down");
+    // The database has answered since the app went down: nothing below is left to explain it.
+    const pg = await core.ctx.prisma.check.findFirstOrThrow({ where: { key: "pg", layer: { key: "db" } } });
+    await core.ctx.prisma.checkResult.create({ data: { checkId: pg.id, at: new Date(), ok: true, state: "up", latencyMs: 2 } });
     const w = await getStack();
     const db = w.layers.find((l) => l.key === "db")!;
     expect(db.status).toBe("degraded");
