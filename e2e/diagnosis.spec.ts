@@ -43,7 +43,7 @@ test("a stopped shared service is named first, with evidence, above the diagram"
   try {
     expect((await page.request.put("/api/stack", { headers: { origin: baseURL }, data: stack })).status()).toBe(200);
     await page.goto("/");
-    const panel = page.getByRole("region", { name: "Diagnosis" });
+    const panel = page.getByRole("region", { name: "Diagnosis", exact: true });
     await expect(panel).toContainText("Nothing is failing", { timeout: WITHIN_MS + 5000 });
 
     await stop(svc.server);
