@@ -64,31 +64,39 @@ export function StackDiagram({
 
   return (
     <div className="flex flex-col gap-4">
-    <DiagnosisPanel view={view} incidentId={incidentId} />
-    <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-      <section aria-labelledby="stack-title" className="flex flex-col">
-        <Heading id="stack-title" className="mb-3 text-xl font-semibold">
-          Stack map <span className="text-base font-normal text-slate-500 dark:text-slate-400">{view.stack.name} · v{view.stack.version}</span>
-        </Heading>
-        <MaintenanceBanner view={view} />
-        <Terminal label="Request" />
-        <ol className="flex flex-col" aria-label="Layers in request order">
-          {view.layers.map((layer, i) => (
-            <li key={layer.id} className={layer.optional ? "ml-6 border-l-2 border-dashed border-slate-400 pl-3 sm:ml-12 dark:border-slate-500" : ""}>
-              {i === 0 && !layer.optional && n.firstFailingLayerId === layer.id ? <Boundary text="failing from the first layer" /> : <Connector />}
-              <LayerCard layer={layer} role={role(layer.id)} firstFailing={layer.id === n.firstFailingLayerId} compact={compact} headingLevel={headingLevel === 1 ? 2 : 3} feeds={feeds(layer.key)} />
-              {layer.id === n.boundaryAfterLayerId && <Boundary text="healthy above · failing below" />}
-              {layer.id === n.likelyCauseLayerId && n.healthyBelowLayerId && <Boundary text="failing above · healthy below" />}
-            </li>
-          ))}
-        </ol>
-        <Connector />
-        <Terminal label="Response" />
-      </section>
-      <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
-        <NarrowingPanel view={view} />
-      </aside>
-    </div>
+      <DiagnosisPanel view={view} incidentId={incidentId} />
+      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="stack-title" className="flex flex-col">
+          <Heading id="stack-title" className="mb-3 text-xl font-semibold">
+            Stack map <span className="text-base font-normal text-slate-500 dark:text-slate-400">{view.stack.name} · v{view.stack.version}</span>
+          </Heading>
+          <MaintenanceBanner view={view} />
+          <Terminal label="Request" />
+          <ol className="flex flex-col" aria-label="Layers in request order">
+            {view.layers.map((layer, i) => (
+              <li key={layer.id} className={layer.optional ? "ml-6 border-l-2 border-dashed border-slate-400 pl-3 sm:ml-12 dark:border-slate-500" : ""}>
+                {i === 0 && !layer.optional && n.firstFailingLayerId === layer.id ? <Boundary text="failing from the first layer" /> : <Connector />}
+                <LayerCard
+                  layer={layer}
+                  role={role(layer.id)}
+                  firstFailing={layer.id === n.firstFailingLayerId}
+                  compact={compact}
+                  headingLevel={headingLevel === 1 ? 2 : 3}
+                  feeds={feeds(layer.key)}
+                  needs={layer.dependsOn.map((k) => view.layers.find((l) => l.key === k)?.name ?? k)}
+                />
+                {layer.id === n.boundaryAfterLayerId && <Boundary text="healthy above · failing below" />}
+                {layer.id === n.likelyCauseLayerId && n.healthyBelowLayerId && <Boundary text="failing above · healthy below" />}
+              </li>
+            ))}
+          </ol>
+          <Connector />
+          <Terminal label="Response" />
+        </section>
+        <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
+          <NarrowingPanel view={view} />
+        </aside>
+      </div>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { getCheckType } from "../checks/registry";
 import { redactConfig } from "../checks/secrets";
 import { notFound } from "../http/errors";
 import type { Check, Layer } from "../generated/prisma/client";
-import { checklistKey } from "./io";
+import { checklistKey, dependsOnKeys } from "./io";
 import { latestResults, latestStateChanges, type ResultRow } from "./recent";
 import { narrow, type Narrowing } from "./narrowing";
 import { diagnoseStored } from "../diagnosis/read";
@@ -69,6 +69,9 @@ function layerBase(l: LayerWithChecks, maintenance: LayerMaintenance | null): Om
     publicName: l.publicName,
     toolLinks: l.toolLinks as LayerView["toolLinks"],
     checklist: checklistKey(l.checklist),
+    dependsOn: dependsOnKeys(l.dependsOn),
+    resource: l.resource,
+    thirdParty: l.thirdParty,
     status,
     statusSince: statusSince(l.checks, status),
     maintenance,

@@ -34,6 +34,10 @@ export type LayerView = {
   publicName: string | null;
   toolLinks: { label: string; url: string }[];
   checklist: string | null;
+  /** Keys of the layers it needs (the diagnosis' edges). */
+  dependsOn: string[];
+  resource: string | null;
+  thirdParty: boolean;
   status: Status;
   statusSince: string | null;
   /** Inside an in-progress maintenance window: its checks still run, but its changes are not alerted and narrowing ignores it. */
