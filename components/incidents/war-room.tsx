@@ -53,7 +53,7 @@ export function WarRoom({ incidentId, me, people, playbooks, stack }: Props) {
       {leads && open && <SuspectAlert incidentId={incident.id} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex min-w-0 flex-col gap-4">
-          <StackDiagram initial={stack} canEdit={me.role === "admin"} headingLevel={2} compact />
+          <StackDiagram initial={stack} canEdit={me.role === "admin"} headingLevel={2} compact incidentId={leads && open ? incident.id : undefined} />
           <TaskBoard incident={incident} me={me} people={people} playbooks={playbooks} layers={layers.data ?? []} />
         </div>
         <div className="flex min-w-0 flex-col gap-4">

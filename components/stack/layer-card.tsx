@@ -24,9 +24,11 @@ type Props = {
   headingLevel?: 2 | 3;
   /** Public names of the customer-facing components built on this layer. */
   feeds?: string[];
+  /** Names of the layers it needs (its dependency edges). */
+  needs?: string[];
 };
 
-export function LayerCard({ layer, role, firstFailing, compact = false, headingLevel = 2, feeds = [] }: Props) {
+export function LayerCard({ layer, role, firstFailing, compact = false, headingLevel = 2, feeds = [], needs = [] }: Props) {
   const titleId = `layer-${layer.id}-title`;
   const paused = layer.checks.length > 0 && layer.checks.every((c) => !c.enabled);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -43,6 +45,13 @@ export function LayerCard({ layer, role, firstFailing, compact = false, headingL
         {layer.maintenance && <MaintenanceFlag m={layer.maintenance} />}
         {layer.optional && <span className="rounded border border-dashed border-slate-400 px-1.5 text-xs text-slate-600 dark:text-slate-300">optional</span>}
         {paused && <span className="text-xs text-slate-600 dark:text-slate-300">paused</span>}
+        {layer.thirdParty && <span className="rounded border border-slate-400 px-1.5 text-xs text-slate-600 dark:text-slate-300">third party</span>}
+        {needs.length > 0 && (
+          <span className="text-xs text-slate-600 dark:text-slate-300">
+            <span aria-hidden="true">↓ </span>needs {needs.join(", ")}
+            {layer.resource ? ` · on ${layer.resource}` : ""}
+          </span>
+        )}
         {role && (
           <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ROLE[role].className}`}>
             <span aria-hidden="true">{ROLE[role].icon} </span>

@@ -107,7 +107,7 @@ export function MetricCheckFields({ check, path, fields, onChange }: Props) {
           error={err(below ? "thresholds.metricMin" : "thresholds.metricMax")}
         />
         <NumberField label={`Down ${below ? "below" : "above"}`} value={config.downLimit} onValue={(v) => setConfig("downLimit", v)} error={err("config.downLimit")} />
-        <NumberField label="Trend: samples in a row (0 = off)" placeholder="5" value={thresholds.trendSamples} onValue={(v) => setThreshold("trendSamples", v)} error={err("thresholds.trendSamples")} />
+        <NumberField label="Trend: samples in a row (empty or 0 = off)" placeholder="off" value={thresholds.trendSamples} onValue={(v) => setThreshold("trendSamples", v)} error={err("thresholds.trendSamples")} />
         {!below && (
           <>
             <NumberField label="Limit it is a share of (optional)" value={config.max} onValue={(v) => setConfig("max", v)} error={err("config.max")} />

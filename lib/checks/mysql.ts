@@ -5,6 +5,7 @@ import { elapsedMs, raceAbort } from "./abort";
 import { toFailure } from "./errors";
 import type { CheckDefinition } from "./types";
 import { urlTarget } from "./url-target";
+import { timingMessage } from "./timing";
 
 export const mysqlConfigSchema = z.object({
   url: z.string().regex(/^(mysql|mariadb):\/\//i, "url must start with mysql://"),
@@ -35,16 +36,19 @@ export const mysqlCheck: CheckDefinition<MysqlConfig> = {
 
     const probe = async () => {
       await db.connect();
+      const connectMs = elapsedMs(started);
       const pingStarted = performance.now();
       await db.query("SELECT 1");
-      const latencyMs = elapsedMs(pingStarted);
+      const queryMs = elapsedMs(pingStarted);
+      // Latency thresholds judge the whole: what the app waits for to get an answer.
+      const latencyMs = connectMs + queryMs;
       const [status] = await db.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Threads_connected'");
       const [vars] = await db.query<RowDataPacket[]>("SELECT @@max_connections AS max");
       const used = firstNumber(status, "Value");
       const max = firstNumber(vars, "max");
       return {
         latencyMs,
-        message: `${used} of ${max} connections (SELECT 1 in ${latencyMs} ms)`,
+        message: `${timingMessage(connectMs, "SELECT 1", queryMs)}; ${used} of ${max} connections`,
         metric: used,
         metricLabel: "connections",
         metricMax: max,

@@ -4,6 +4,7 @@ import { elapsedMs, raceAbort } from "./abort";
 import { toFailure } from "./errors";
 import type { CheckDefinition } from "./types";
 import { urlTarget } from "./url-target";
+import { timingMessage } from "./timing";
 
 export const postgresConfigSchema = z.object({
   url: z.string().regex(/^postgres(ql)?:\/\//i, "url must start with postgresql://"),
@@ -33,14 +34,17 @@ export const postgresCheck: CheckDefinition<PostgresConfig> = {
 
     const probe = async () => {
       await client.connect();
+      const connectMs = elapsedMs(started);
       const pingStarted = performance.now();
       await client.query("SELECT 1");
-      const latencyMs = elapsedMs(pingStarted);
+      const queryMs = elapsedMs(pingStarted);
+      // Latency thresholds judge the whole: what the app waits for to get an answer.
+      const latencyMs = connectMs + queryMs;
       const { rows } = await client.query<{ used: number; max: number }>(CONNECTIONS_SQL);
       const { used, max } = rows[0];
       return {
         latencyMs,
-        message: `${used} of ${max} connections (SELECT 1 in ${latencyMs} ms)`,
+        message: `${timingMessage(connectMs, "SELECT 1", queryMs)}; ${used} of ${max} connections`,
         metric: used,
         metricLabel: "connections",
         metricMax: max,

@@ -36,8 +36,13 @@ export function demoStackFor(base: StackSpec, env: { selfUrl: string; databaseUr
       public: false,
       toolLinks: [],
       checklist: "cache",
+      dependsOn: [],
+      thirdParty: false,
       checks: [{ ...db!.checks[0], key: "ping", name: "Redis PING", type: "redis", config: { url: "${REDIS_URL}" }, thresholds: {} }],
     });
+    // The app needs its cache: the diagnosis then blames Redis, not the app, when Redis stops.
+    const app = layers.find((l) => l.key === "app-server");
+    if (app && !app.dependsOn.includes("cache")) app.dependsOn = [...app.dependsOn, "cache"];
   }
   return { ...base, layers };
 }

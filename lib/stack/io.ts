@@ -73,6 +73,9 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
         toolLinks: layer.toolLinks as Json,
         // Stored as a list so the column's "[]" default means "no checklist".
         checklist: (layer.checklist ? [layer.checklist] : []) as Json,
+        dependsOn: layer.dependsOn as Json,
+        resource: layer.resource ?? null,
+        thirdParty: layer.thirdParty,
       };
       const old = oldLayers.get(layer.key);
       const row = old ? await tx.layer.update({ where: { id: old.id }, data }) : await tx.layer.create({ data: { ...data, stackId: stack.id, key: layer.key } });
@@ -95,6 +98,8 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
           failThreshold: check.failThreshold,
           recoverThreshold: check.recoverThreshold,
           thresholds: check.thresholds as Json,
+          resource: check.resource ?? null,
+          reference: check.reference,
           heartbeatToken: check.type === "heartbeat" ? (prev?.heartbeatToken ?? newHeartbeatToken()) : null,
           // A different probe's old verdict says nothing about the new one.
           ...(prev && probeChanged ? { state: "unknown" as const, stateSince: new Date(), message: "" } : {}),
@@ -142,6 +147,9 @@ export async function loadStackSpec(): Promise<StackInput | null> {
       ...(l.publicName ? { publicName: l.publicName } : {}),
       toolLinks: l.toolLinks as { label: string; url: string }[],
       ...(checklistKey(l.checklist) ? { checklist: checklistKey(l.checklist) ?? undefined } : {}),
+      ...(dependsOnKeys(l.dependsOn).length ? { dependsOn: dependsOnKeys(l.dependsOn) } : {}),
+      ...(l.resource ? { resource: l.resource } : {}),
+      ...(l.thirdParty ? { thirdParty: true } : {}),
       checks: l.checks.map((c) => ({
         key: c.key,
         name: c.name,
@@ -154,6 +162,8 @@ export async function loadStackSpec(): Promise<StackInput | null> {
         failThreshold: c.failThreshold,
         recoverThreshold: c.recoverThreshold,
         thresholds: c.thresholds as Record<string, number>,
+        ...(c.resource ? { resource: c.resource } : {}),
+        ...(c.reference ? { reference: true } : {}),
       })),
     })),
     ...(stack.components.length
@@ -168,6 +178,10 @@ export async function loadStackSpec(): Promise<StackInput | null> {
         }
       : {}),
   };
+}
+
+export function dependsOnKeys(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 export function checklistKey(value: unknown): string | null {

@@ -5,9 +5,11 @@ import { getCheckType } from "../checks/registry";
 import { redactConfig } from "../checks/secrets";
 import { notFound } from "../http/errors";
 import type { Check, Layer } from "../generated/prisma/client";
-import { checklistKey } from "./io";
+import { checklistKey, dependsOnKeys } from "./io";
 import { latestResults, latestStateChanges, type ResultRow } from "./recent";
-import { narrow } from "./narrowing";
+import { narrow, type Narrowing } from "./narrowing";
+import { diagnoseStored } from "../diagnosis/read";
+import type { Diagnosis } from "../diagnosis/types";
 import { layerStatus, type Status } from "./status";
 import { combineTallies, toUptime, uptimeTallies } from "./uptime";
 import type { CheckDetail, CheckView, LayerDetail, LayerMaintenance, LayerView, SparkPoint, StackView } from "./view";
@@ -67,6 +69,9 @@ function layerBase(l: LayerWithChecks, maintenance: LayerMaintenance | null): Om
     publicName: l.publicName,
     toolLinks: l.toolLinks as LayerView["toolLinks"],
     checklist: checklistKey(l.checklist),
+    dependsOn: dependsOnKeys(l.dependsOn),
+    resource: l.resource,
+    thirdParty: l.thirdParty,
     status,
     statusSince: statusSince(l.checks, status),
     maintenance,
@@ -78,11 +83,14 @@ export async function getStackView(): Promise<StackView> {
     orderBy: { updatedAt: "asc" },
     include: { layers: { orderBy: { position: "asc" }, include: { checks: { orderBy: { key: "asc" } } } } },
   });
-  if (!stack) return { stack: null, layers: [], narrowing: narrow([]), maintenanceWindows: [] };
+  if (!stack) return { stack: null, layers: [], narrowing: narrow([]), diagnosis: { verdict: "ok", causes: [], checker: null, notKnown: [], inMaintenanceLayerIds: [] }, maintenanceWindows: [] };
   const silenced = await silencedLayers();
   const tallies = await uptimeTallies(stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id)));
   const primaries = stack.layers.map((l) => primaryCheck(l.checks)?.id).filter((id): id is string => !!id);
-  const recent = await latestResults(primaries, SPARK_POINTS);
+  const [recent, diagnosis] = await Promise.all([
+    latestResults(primaries, SPARK_POINTS),
+    diagnoseStored(stack.layers, (id) => silenced.byLayerId.has(id)),
+  ]);
   const layers = stack.layers.map(
     (l): LayerView => ({
       ...layerBase(l, silenced.byLayerId.get(l.id) ?? null),
@@ -92,8 +100,20 @@ export async function getStackView(): Promise<StackView> {
     }),
   );
   // A layer under planned maintenance is neither failing nor healthy evidence: narrowing skips it.
-  const narrowing = narrow(layers.filter((l) => !l.maintenance));
-  return { stack: { id: stack.id, name: stack.name, version: stack.version }, layers, narrowing, maintenanceWindows: [...silenced.windows] };
+  const narrowing = fromDiagnosis(narrow(layers.filter((l) => !l.maintenance)), diagnosis, layers);
+  return { stack: { id: stack.id, name: stack.name, version: stack.version }, layers, narrowing, diagnosis, maintenanceWindows: [...silenced.windows] };
+}
+
+/**
+ * The narrowing fields are a fixed API contract; the likely cause and its symptoms now come from
+ * the diagnosis (its first cause; none while the checker itself is suspect), the rest stays positional.
+ */
+function fromDiagnosis(positional: Narrowing, diagnosis: Diagnosis, layers: readonly LayerView[]): Narrowing {
+  const top = diagnosis.causes[0];
+  if (!top) return { ...positional, likelyCauseLayerId: null, symptomLayerIds: diagnosis.verdict === "checker" ? [] : positional.symptomLayerIds };
+  const position = new Map(layers.map((l, i) => [l.id, i]));
+  const causeLayer = [...top.layerIds].sort((a, b) => (position.get(b) ?? 0) - (position.get(a) ?? 0))[0];
+  return { ...positional, likelyCauseLayerId: causeLayer, symptomLayerIds: top.symptomLayerIds };
 }
 
 export async function getLayerDetail(id: string, opts: { showHeartbeatPath: boolean }): Promise<LayerDetail> {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { checkTypes, isCheckType, validateCheckConfig } from "../checks/registry";
 import { literalSecretIssues } from "./literal-secrets";
 import { formatPath } from "./path";
+import { dependencyIssues, diagnosisCheckFields, diagnosisLayerFields } from "./dependencies";
 
 const key = z.string().regex(/^[a-z0-9-]+$/, "use lowercase letters, digits and dashes").max(64);
 
@@ -38,6 +39,7 @@ export const checkSchema = z
     failThreshold: z.number().int().min(1).max(100).default(2),
     recoverThreshold: z.number().int().min(1).max(100).default(2),
     thresholds: thresholdsSchema.default({}),
+    ...diagnosisCheckFields,
   })
   .strict()
   .transform((c) => ({ ...c, timeoutMs: c.timeoutMs ?? Math.min(10_000, c.intervalSec * 1000) }));
@@ -57,6 +59,7 @@ export const layerSchema = z
     toolLinks: z.array(toolLinkSchema).default([]),
     checklist: key.optional(),
     checks: z.array(checkSchema).default([]),
+    ...diagnosisLayerFields,
   })
   .strict();
 export type LayerSpec = z.output<typeof layerSchema>;
@@ -183,6 +186,7 @@ function crossChecks(input: unknown): StackIssue[] {
       seenLayers.add(layer);
     });
   });
+  errors.push(...dependencyIssues(input));
   return errors;
 }
 

@@ -1,6 +1,7 @@
 // Shapes of the stack API, shared by the route handlers and the browser (no server imports).
 import type { Status } from "./status";
 import type { Narrowing } from "./narrowing";
+import type { Diagnosis } from "../diagnosis/types";
 
 export type Uptime = { h1: number | null; h24: number | null; d7: number | null };
 export type SparkPoint = { at: string; latencyMs: number | null; ok: boolean };
@@ -33,6 +34,10 @@ export type LayerView = {
   publicName: string | null;
   toolLinks: { label: string; url: string }[];
   checklist: string | null;
+  /** Keys of the layers it needs (the diagnosis' edges). */
+  dependsOn: string[];
+  resource: string | null;
+  thirdParty: boolean;
   status: Status;
   statusSince: string | null;
   /** Inside an in-progress maintenance window: its checks still run, but its changes are not alerted and narrowing ignores it. */
@@ -48,6 +53,8 @@ export type StackView = {
   stack: { id: string; name: string; version: number } | null;
   layers: LayerView[];
   narrowing: Narrowing;
+  /** Causes with evidence and symptoms, what is not known, or a suspect checker. */
+  diagnosis: Diagnosis;
   /** Maintenance windows in progress now, with the layers they silence. */
   maintenanceWindows: (LayerMaintenance & { layerIds: string[] })[];
 };

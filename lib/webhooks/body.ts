@@ -72,7 +72,7 @@ export function summaryLine(event: AnyWebhookEvent, data: unknown): string {
     case "layer.state_changed": {
       const d = data as WebhookData[typeof event];
       const icon = d.layer.status === "down" ? "🔴" : d.layer.status === "degraded" ? "🟠" : d.layer.status === "up" ? "🟢" : "⚪";
-      return `${icon} ${d.layer.name} is ${d.layer.status}: check ${d.check.name} went ${d.from} → ${d.to}${d.message ? ` (${d.message})` : ""}.`;
+      return `${icon} ${d.layer.name} is ${d.layer.status}: check ${d.check.name} went ${d.from} → ${d.to}${d.message ? ` (${d.message})` : ""}.${d.cause ? ` Likely cause: ${d.cause.headline}.` : ""}`;
     }
     case "component.status_overridden": {
       const d = data as WebhookData[typeof event];

@@ -32,7 +32,11 @@ export type CheckChange = { checkId: string; checkName: string; layerId: string;
  * affected layers' checks, and none at all when nobody subscribes. The layer status is the one
  * after the whole batch.
  */
-export async function enqueueLayerChanges(tx: Tx, changes: readonly CheckChange[]): Promise<void> {
+export async function enqueueLayerChanges(
+  tx: Tx,
+  changes: readonly CheckChange[],
+  causeOf: (c: CheckChange) => { headline: string; affectedLayerIds: string[] } | null = () => null,
+): Promise<void> {
   if (!changes.length || !(await subscribersOf(tx, "layer.state_changed")).length) return;
   const layerIds = [...new Set(changes.map((c) => c.layerId))];
   const checks = await tx.check.findMany({ where: { layerId: { in: layerIds } }, select: { layerId: true, state: true, critical: true, enabled: true } });
@@ -47,6 +51,7 @@ export async function enqueueLayerChanges(tx: Tx, changes: readonly CheckChange[
       to: c.to,
       message: c.message,
       at: c.at.toISOString(),
+      cause: causeOf(c),
     })),
   );
 }

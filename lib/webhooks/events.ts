@@ -36,6 +36,8 @@ export type WebhookData = {
     to: string;
     message: string;
     at: string;
+    /** Set when this layer is the likely cause of others failing; their own changes are not sent. */
+    cause?: { headline: string; affectedLayerIds: string[] } | null;
   };
   /** status null: back to the automatic status (cleared by the leader, or because the incident resolved). */
   "component.status_overridden": {

@@ -171,13 +171,22 @@ describe("status and narrowing", () => {
     expect(byKey.edge.toolLinks).toEqual([{ label: "Grafana", url: "https://grafana.example/d/edge" }]);
     expect(byKey.app.checks[0]).toMatchObject({ key: "health", type: "http", state: "down", critical: true, enabled: true, intervalSec: 5 });
 
-    // Only the non-critical replica down: the database is degraded, and now the likely cause.
+    // Only the non-critical replica down: the database is degraded, which cannot explain the app
+    // being down; the app is the likely cause (down outranks degraded), the database a cause of its own.
     await setState("db", "pg", "up");
     await setState("db", "replica", "down");
+    // The database has answered since the app went down: nothing below is left to explain it.
+    const pg = await core.ctx.prisma.check.findFirstOrThrow({ where: { key: "pg", layer: { key: "db" } } });
+    await core.ctx.prisma.checkResult.create({ data: { checkId: pg.id, at: new Date(), ok: true, state: "up", latencyMs: 2 } });
     const w = await getStack();
     const db = w.layers.find((l) => l.key === "db")!;
     expect(db.status).toBe("degraded");
-    expect(w.narrowing.likelyCauseLayerId).toBe(db.id);
+    expect(w.narrowing.likelyCauseLayerId).toBe(byKey.app.id);
+    expect(w.diagnosis.causes.map((c) => [c.layerIds, c.severity])).toEqual([
+      [[byKey.app.id], "down"],
+      [[byKey.worker.id], "down"],
+      [[db.id], "degraded"],
+    ]);
   });
 
   it("shows a layer's recent results, state changes, sparkline and uptime", async () => {

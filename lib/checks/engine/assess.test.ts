@@ -37,16 +37,30 @@ describe("degradedReasons", () => {
     const r = degradedReasons({ latencyMs: 1, message: "", metric: 85, metricMax: 100, metricLabel: "connections" }, w, t, { now, trend: true });
     expect(r).toEqual(["connections 85 (limit 50)", "connections 85 of 100 (85 %, limit 80 %)"]);
   });
+  it("connection counts are judged as a share of the server's maximum by default, never by their rise", () => {
+    const { w, now } = windowOf([8, 9, 11, 12, 13].map((metric) => ({ latencyMs: 1, metric })), 5_000);
+    const quiet = { latencyMs: 1, message: "", metric: 13, metricMax: 100, metricLabel: "connections" };
+    expect(degradedReasons(quiet, w, parseThresholds({}), { now, trend: true })).toEqual([]);
+    const busy = { ...quiet, metric: 91 };
+    expect(degradedReasons(busy, w, parseThresholds({}), { now, trend: true })).toEqual(["connections 91 of 100 (91 %, limit 80 %)"]);
+    expect(degradedReasons(busy, w, parseThresholds({ metricPercentOfMax: 95 }), { now, trend: true })).toEqual([]);
+  });
+  it("a slow database says whether connecting or the query took the time", () => {
+    const { w, now } = windowOf([{ latencyMs: 1205 }]);
+    const o = { latencyMs: 1205, message: "connect 1,204 ms, SELECT 1 1 ms; 13 of 100 connections" };
+    expect(degradedReasons(o, w, parseThresholds({ latencyMs: 1000 }), { now, trend: false })).toEqual(["slow: 1205 ms (limit 1000 ms) — connect 1,204 ms, SELECT 1 1 ms"]);
+  });
   it("percentage of max needs the probe to report a maximum", () => {
     const { w, now } = windowOf([{ latencyMs: 1, metric: 85 }]);
     expect(degradedReasons({ latencyMs: 1, message: "", metric: 85 }, w, parseThresholds({ metricPercentOfMax: 80 }), { now, trend: true })).toEqual([]);
   });
-  it("a rising metric, by default over 5 samples, before any limit is hit", () => {
+  it("a rising metric over the configured samples, before any limit is hit; no trend unless configured", () => {
     const values = [120, 200, 290, 370, 480];
     const { w, now } = windowOf(values.map((metric) => ({ latencyMs: 1, metric })));
     const o = { latencyMs: 1, message: "", metric: 480, metricLabel: "queue depth" };
-    expect(degradedReasons(o, w, parseThresholds({}), { now, trend: true })).toEqual(["queue depth rising: 120 → 480 in 2 min"]);
-    expect(degradedReasons(o, w, parseThresholds({}), { now, trend: false })).toEqual([]);
+    expect(degradedReasons(o, w, parseThresholds({ trendSamples: 5 }), { now, trend: true })).toEqual(["queue depth rising: 120 → 480 in 2 min"]);
+    expect(degradedReasons(o, w, parseThresholds({}), { now, trend: true })).toEqual([]);
+    expect(degradedReasons(o, w, parseThresholds({ trendSamples: 5 }), { now, trend: false })).toEqual([]);
     expect(degradedReasons(o, w, parseThresholds({ trendSamples: 0 }), { now, trend: true })).toEqual([]);
   });
   it("below a minimum, in the metric's unit, naming the series it came from", () => {
@@ -59,14 +73,14 @@ describe("degradedReasons", () => {
     const values = [310, 360, 420, 480, 540].map((mb) => mb * 1e6);
     const { w, now } = windowOf(values.map((metric) => ({ latencyMs: 1, metric })), 150_000);
     const o = { latencyMs: 1, message: "", metric: 540e6, metricLabel: "memory", metricUnit: "bytes" as const };
-    expect(degradedReasons(o, w, parseThresholds({}), { now, trend: true })).toEqual(["memory rising: 310 → 540 MB in 10 min"]);
+    expect(degradedReasons(o, w, parseThresholds({ trendSamples: 5 }), { now, trend: true })).toEqual(["memory rising: 310 → 540 MB in 10 min"]);
   });
   it("when low is bad, a falling series is the trend that counts and a rising one is not", () => {
     const falling = windowOf([50, 40, 31, 22, 10].map((metric) => ({ latencyMs: 1, metric })));
     const o = { latencyMs: 1, message: "", metric: 10, metricLabel: "free disk", metricUnit: "percent" as const, metricBad: "low" as const };
-    expect(degradedReasons(o, falling.w, parseThresholds({}), { now: falling.now, trend: true })).toEqual(["free disk falling: 50 → 10 % in 2 min"]);
+    expect(degradedReasons(o, falling.w, parseThresholds({ trendSamples: 5 }), { now: falling.now, trend: true })).toEqual(["free disk falling: 50 → 10 % in 2 min"]);
     const rising = windowOf([10, 22, 31, 40, 50].map((metric) => ({ latencyMs: 1, metric })));
-    expect(degradedReasons({ ...o, metric: 50 }, rising.w, parseThresholds({}), { now: rising.now, trend: true })).toEqual([]);
+    expect(degradedReasons({ ...o, metric: 50 }, rising.w, parseThresholds({ trendSamples: 5 }), { now: rising.now, trend: true })).toEqual([]);
   });
   it("no thresholds, steady metric: healthy", () => {
     const { w, now } = windowOf([5, 5, 6, 5, 5].map((metric) => ({ latencyMs: 1, metric })));
@@ -76,8 +90,8 @@ describe("degradedReasons", () => {
 
 describe("parseThresholds", () => {
   it("applies defaults and keeps good fields when one is bad", () => {
-    expect(parseThresholds({ latencyMs: "fast", p95Ms: 300 })).toEqual({ latencyMs: undefined, p95Ms: 300, p95WindowSec: 300, metricMax: undefined, metricMin: undefined, metricPercentOfMax: undefined, trendSamples: 5 });
-    expect(parseThresholds("nonsense").trendSamples).toBe(5);
+    expect(parseThresholds({ latencyMs: "fast", p95Ms: 300 })).toEqual({ latencyMs: undefined, p95Ms: 300, p95WindowSec: 300, metricMax: undefined, metricMin: undefined, metricPercentOfMax: undefined, trendSamples: 0 });
+    expect(parseThresholds("nonsense").trendSamples).toBe(0);
   });
 });
 

@@ -1,10 +1,12 @@
 // Why a successful probe still counts as degraded: each reason is a sentence for the diagram.
 import type { CheckOutcome } from "../types";
 import { percentile } from "./percentile";
-import type { Thresholds } from "./thresholds";
+import { DEFAULT_CONNECTIONS_PERCENT_OF_MAX, type Thresholds } from "./thresholds";
 import { fallingTrend, formatNumber, risingTrend, trendMessage } from "./trend";
 import { formatMetric } from "./units";
 import type { RecentWindow } from "./window";
+
+const TIMING = /connect [\d,]+ ms, [^;]+? [\d,]+ ms/;
 
 /** A p95 over fewer samples than this is just "the slowest one", which latencyMs already covers. */
 export const MIN_P95_SAMPLES = 3;
@@ -21,7 +23,9 @@ export function degradedReasons(outcome: CheckOutcome, window: RecentWindow, t: 
   const label = outcome.metricLabel ?? "metric";
 
   if (t.latencyMs !== undefined && outcome.latencyMs > t.latencyMs) {
-    reasons.push(`slow: ${Math.round(outcome.latencyMs)} ms (limit ${t.latencyMs} ms)`);
+    // Database and cache probes say where the time went (connection setup or the query).
+    const split = TIMING.exec(outcome.message)?.[0];
+    reasons.push(`slow: ${Math.round(outcome.latencyMs)} ms (limit ${t.latencyMs} ms)${split ? ` — ${split}` : ""}`);
   }
 
   if (t.p95Ms !== undefined) {
@@ -45,10 +49,11 @@ export function degradedReasons(outcome: CheckOutcome, window: RecentWindow, t: 
     if (t.metricMin !== undefined && m < t.metricMin) {
       reasons.push(`${label} ${fmt(m)} (minimum ${fmt(t.metricMin)})${where}`);
     }
-    if (t.metricPercentOfMax !== undefined && outcome.metricMax !== undefined && outcome.metricMax > 0) {
+    const percentLimit = t.metricPercentOfMax ?? (outcome.metricLabel === "connections" ? DEFAULT_CONNECTIONS_PERCENT_OF_MAX : undefined);
+    if (percentLimit !== undefined && outcome.metricMax !== undefined && outcome.metricMax > 0) {
       const pct = (m / outcome.metricMax) * 100;
-      if (pct > t.metricPercentOfMax) {
-        reasons.push(`${label} ${fmt(m)} of ${fmt(outcome.metricMax)} (${Math.round(pct)} %, limit ${t.metricPercentOfMax} %)${where}`);
+      if (pct > percentLimit) {
+        reasons.push(`${label} ${fmt(m)} of ${fmt(outcome.metricMax)} (${Math.round(pct)} %, limit ${percentLimit} %)${where}`);
       }
     }
     if (opts.trend && t.trendSamples >= 2) {

@@ -41,7 +41,7 @@ export class CheckRunner {
   ) {}
 
   /**
-   * Forgets removed checks and the recent window of checks whose probe changed; checks seen for the
+   * Forgets removed checks and the recent window and verdict of checks whose probe changed; checks seen for the
    * first time (a restart, or this replica taking over) get their window back from stored results,
    * so p95 and trends do not start blind.
    */
@@ -51,8 +51,11 @@ export class CheckRunner {
     for (const c of checks) {
       const m = this.memory.get(c.id);
       if (m && m.signature !== c.signature) {
+        // The stack edit reset the stored state to unknown; the tracker must follow, or the next
+        // result equals the remembered state, no change is written and the layer stays unknown.
         m.window = new RecentWindow();
         m.signature = c.signature;
+        m.tracker = initialTracker(c.storedState);
       }
     }
     const fresh = checks.filter((c) => !this.memory.has(c.id));

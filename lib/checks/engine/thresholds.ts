@@ -28,7 +28,10 @@ export type Thresholds = {
 };
 
 export const DEFAULT_P95_WINDOW_SEC = 300;
-export const DEFAULT_TREND_SAMPLES = 5;
+/** Off unless configured: a connection count or memory rising for a few samples is normal traffic. */
+export const DEFAULT_TREND_SAMPLES = 0;
+/** Connection counts are judged against the server's own limit unless the check says otherwise. */
+export const DEFAULT_CONNECTIONS_PERCENT_OF_MAX = 80;
 
 export function parseThresholds(raw: unknown): Thresholds {
   const t = engineThresholdsSchema.parse(raw ?? {});

@@ -10,6 +10,8 @@ import type { EngineState } from "./state";
 import { enqueueLayerChanges } from "../../webhooks/enqueue";
 import { silencedLayers } from "../../maintenance-windows/silence";
 import { getContext, hasContext } from "../../runtime/context";
+import { diagnoseInTx } from "../../diagnosis/read";
+import { newsOf, type NewsVerdict } from "../../diagnosis/news";
 
 export type StateChange = {
   checkId: string;
@@ -52,8 +54,16 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
     // pushed to the stack view (it stays truthful), but it is not news for incident timelines or
     // webhooks; the work was planned. (Cached lookup; costs nothing when no window is running.)
     const silenced = (await silencedLayers(tx)).byLayerId;
-    for (const c of kept) await announce(tx, emit, c, silenced.has(c.layerId));
-    await enqueueLayerChanges(tx, kept.filter((c) => !silenced.has(c.layerId)));
+    // One alert per cause: a symptom's change while its cause is known is not news of its own.
+    const loud = kept.filter((c) => !silenced.has(c.layerId) && !(c.from === "unknown" && c.to === "up"));
+    const dx = loud.length ? await diagnoseInTx(tx, (id) => silenced.has(id)) : null;
+    const news = new Map<StateChange, NewsVerdict>(kept.map((c) => [c, dx ? newsOf(c, dx) : { announce: true, cause: null }]));
+    for (const c of kept) await announce(tx, emit, c, silenced.has(c.layerId), news.get(c)!);
+    await enqueueLayerChanges(
+      tx,
+      kept.filter((c) => !silenced.has(c.layerId) && news.get(c)!.announce),
+      (c) => causeOf(news.get(c as StateChange)!),
+    );
     return changes.map((c) => exists.has(c.checkId));
   });
   logChanges(changes.filter((_, i) => stored[i]));
@@ -71,10 +81,15 @@ function logChanges(changes: readonly StateChange[]): void {
   }
 }
 
-async function announce(tx: Tx, emit: Emit, c: StateChange, silenced: boolean): Promise<void> {
+function causeOf(news: NewsVerdict): { headline: string; affectedLayerIds: string[] } | null {
+  return news.announce && news.cause ? { headline: news.cause.headline, affectedLayerIds: news.cause.affected } : null;
+}
+
+async function announce(tx: Tx, emit: Emit, c: StateChange, silenced: boolean, news: NewsVerdict): Promise<void> {
   await emit(rooms.stack, "check:state", { checkId: c.checkId, layerId: c.layerId, from: c.from, to: c.to, message: c.message, at: c.at.toISOString() });
-  if (silenced) return;
+  if (silenced || !news.announce) return;
   await onCheckStateChanged(tx, emit, {
+    ...(news.cause ? { cause: news.cause.headline } : {}),
     checkId: c.checkId,
     checkName: c.checkName,
     layerId: c.layerId,

@@ -16,7 +16,7 @@ describe("mysql check", () => {
       expect(out.metricLabel).toBe("connections");
       expect(out.metricMax).toBe(max);
       expect(out.metric).toBeGreaterThanOrEqual(2);
-      expect(out.message).toMatch(new RegExp(`^\\d+ of ${max} connections \\(SELECT 1 in \\d+ ms\\)$`));
+      expect(out.message).toMatch(new RegExp(`^connect [\\d,]+ ms, SELECT 1 [\\d,]+ ms; \\d+ of ${max} connections$`));
     } finally {
       await admin.end();
     }

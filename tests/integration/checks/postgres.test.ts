@@ -3,10 +3,28 @@ import { describe, expect, it } from "vitest";
 import { postgresCheck } from "@/lib/checks/postgres";
 import { failure, probe, success } from "../helpers/check";
 import { closedPort, startHangingServer } from "../helpers/net";
+import { startFaultProxy } from "../helpers/fault-proxy";
 
 const PG_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 describe("postgres check", () => {
+  it("times connection setup apart from the query: a server slow to accept is slow, and the message says where", async () => {
+    const proxy = await startFaultProxy(Number(new URL(PG_URL).port || 5432));
+    try {
+      await proxy.set({ kind: "delay", ms: 1200 });
+      const url = new URL(PG_URL);
+      url.port = String(proxy.port);
+      const out = success(await probe(postgresCheck, { url: url.toString() }, 5000));
+      const [, connect, query] = /^connect ([\d,]+) ms, SELECT 1 ([\d,]+) ms;/.exec(out.message) ?? [];
+      expect(Number(connect.replace(",", ""))).toBeGreaterThanOrEqual(1200);
+      expect(Number(query.replace(",", ""))).toBeLessThan(1000);
+      expect(connect).toContain(",");
+      expect(out.latencyMs).toBeGreaterThanOrEqual(1200);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("reports connections in use against max_connections", async () => {
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
@@ -17,7 +35,7 @@ describe("postgres check", () => {
       expect(out.metricMax).toBe(max);
       // At least our admin connection and the probe's own.
       expect(out.metric).toBeGreaterThanOrEqual(2);
-      expect(out.message).toMatch(new RegExp(`^\\d+ of ${max} connections \\(SELECT 1 in \\d+ ms\\)$`));
+      expect(out.message).toMatch(new RegExp(`^connect [\\d,]+ ms, SELECT 1 [\\d,]+ ms; \\d+ of ${max} connections$`));
     } finally {
       await admin.end();
     }

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe("redis check", () => {
   it("PINGs", async () => {
-    expect(success(await probe(redisCheck, { url: REDIS_URL })).message).toMatch(/^PONG in \d+ ms$/);
+    expect(success(await probe(redisCheck, { url: REDIS_URL })).message).toMatch(/^connect [\d,]+ ms, PING [\d,]+ ms$/);
   });
 
   it("llen reports list length as queue depth", async () => {
@@ -39,7 +39,7 @@ describe("redis check", () => {
     const out = success(await probe(redisCheck, { url: REDIS_URL, queue: { mode: "llen", key, db: DB } }));
     expect(out.metric).toBe(4);
     expect(out.metricLabel).toBe("queue depth");
-    expect(out.message).toMatch(/^queue depth 4 \(PING \d+ ms\)$/);
+    expect(out.message).toMatch(/^queue depth 4; connect [\d,]+ ms, PING [\d,]+ ms$/);
   });
 
   it("llen on a missing key is 0, on a non-list is an error", async () => {
@@ -116,7 +116,7 @@ describe("redis check with a password (own redis-server)", () => {
   it("authenticates with a ${VAR} password resolved from env (URL-encoded)", async () => {
     const stored = { url: `redis://:\${WARROOM_TEST_REDIS_PW}@127.0.0.1:${port}` };
     const config = resolveSecrets(stored, { WARROOM_TEST_REDIS_PW: "s3cr@t/pw" });
-    expect(success(await probe(redisCheck, config)).message).toMatch(/^PONG/);
+    expect(success(await probe(redisCheck, config)).message).toMatch(/^connect [\d,]+ ms, PING/);
   });
 
   it("fails clearly with a wrong or missing password", async () => {

@@ -1,0 +1,67 @@
+// The diagnosis of the stored stack: the rows as they are now plus each check's latest raw
+// results (the engine stores every result within a second; the Check row carries the latest message).
+import type { Check, Layer } from "../generated/prisma/client";
+import type { Tx } from "../db/types";
+import { dependsOnKeys } from "../stack/io";
+import { latestResults } from "../stack/recent";
+import { diagnose } from "./diagnose";
+import { DEFAULT_TUNING } from "./signals";
+import type { Diagnosis, DiagnosisInput } from "./types";
+
+type LayerWithChecks = Layer & { checks: Check[] };
+
+export function diagnosisInput(layers: readonly LayerWithChecks[], inMaintenance: (layerId: string) => boolean, recent: Map<string, { ok: boolean; at: Date }[]>): DiagnosisInput {
+  return {
+    layers: layers.map((l) => ({
+      id: l.id,
+      key: l.key,
+      name: l.name,
+      position: l.position,
+      optional: l.optional,
+      thirdParty: l.thirdParty,
+      dependsOn: dependsOnKeys(l.dependsOn),
+      inMaintenance: inMaintenance(l.id),
+    })),
+    checks: layers.flatMap((l) =>
+      l.checks.map((c) => ({
+        id: c.id,
+        name: c.name,
+        layerId: l.id,
+        critical: c.critical,
+        enabled: c.enabled,
+        state: c.state,
+        stateSince: c.stateSince.toISOString(),
+        message: c.message,
+        recent: (recent.get(c.id) ?? []).map((r) => ({ ok: r.ok, at: r.at.toISOString() })),
+        resource: c.resource ?? l.resource,
+        reference: c.reference,
+      })),
+    ),
+  };
+}
+
+export async function diagnoseStored(layers: readonly LayerWithChecks[], inMaintenance: (layerId: string) => boolean): Promise<Diagnosis> {
+  const ids = layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id));
+  const recent = await latestResults(ids, DEFAULT_TUNING.flapSamples);
+  return diagnose(diagnosisInput(layers, inMaintenance, recent));
+}
+
+/**
+ * The same diagnosis inside a transaction (the state-change writer decides what is news with it):
+ * reads through `tx` only, since an embedded database has one connection.
+ */
+export async function diagnoseInTx(tx: Tx, inMaintenance: (layerId: string) => boolean): Promise<Diagnosis> {
+  const stack = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { orderBy: { position: "asc" }, include: { checks: true } } } });
+  if (!stack) return diagnose({ layers: [], checks: [] });
+  const ids = stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id));
+  const rows = ids.length
+    ? await tx.$queryRaw<{ checkId: string; at: Date; ok: boolean }[]>`
+        SELECT "checkId", at, ok FROM (
+          SELECT "checkId", at, ok, row_number() OVER (PARTITION BY "checkId" ORDER BY at DESC) AS rn
+          FROM "CheckResult" WHERE "checkId" = ANY(${ids})
+        ) r WHERE rn <= ${DEFAULT_TUNING.flapSamples} ORDER BY "checkId", at DESC`
+    : [];
+  const recent = new Map<string, { ok: boolean; at: Date }[]>();
+  for (const r of rows) (recent.get(r.checkId) ?? recent.set(r.checkId, []).get(r.checkId)!).push(r);
+  return diagnose(diagnosisInput(stack.layers, inMaintenance, recent));
+}

@@ -1,0 +1,268 @@
+// The fault lab: a stack of real services (PostgreSQL, Redis, MariaDB and HTTP servers started here)
+// reached through TCP proxies this test controls. Faults are injected and the diagnosis served by
+// GET /api/stack is watched: the first answer must come within one check interval (plus the
+// result flush), and no confirmed answer may ever be wrong. Timings are printed for the report.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestCore, type TestCore } from "./helpers/core";
+import { call, sessionFor } from "./helpers/api";
+import { listen, type Running } from "./helpers/net";
+import { startFaultProxy, type FaultMode, type FaultProxy } from "./helpers/fault-proxy";
+import * as stackRoute from "@/app/api/stack/route";
+import type { CheckEngine } from "@/lib/checks/engine/engine";
+import type { StackView } from "@/lib/stack/view";
+import type { Diagnosis } from "@/lib/diagnosis/types";
+import { testEngine, waitFor } from "./engine-fixtures";
+
+const PG_PORT = Number(new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").port || 5432);
+const INTERVAL_MS = 2000;
+/** One interval, the engine's 200 ms flush, and the 100 ms watch step: when the first answer is due. */
+const FIRST_ANSWER_MS = INTERVAL_MS + 200 + 100 + 400;
+const SLOW_MS = 1200;
+
+let core: TestCore;
+let engine: CheckEngine | undefined;
+const servers: Running[] = [];
+const proxies: Record<"web" | "app" | "reports" | "redis" | "pg" | "maria", FaultProxy> = {} as never;
+const modes: Record<keyof typeof proxies, FaultMode["kind"]> = { web: "pass", app: "pass", reports: "pass", redis: "pass", pg: "pass", maria: "pass" };
+const ids = new Map<string, string>();
+const timings: string[] = [];
+
+const broken = (...names: (keyof typeof proxies)[]) => names.some((n) => modes[n] === "refuse" || modes[n] === "hang" || (modes[n] === "flap" && flapDown.has(n)));
+const flapDown = new Set<string>();
+const slow = () => modes.pg === "delay";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The app fails when its database or Redis does, and is as slow as its database; the web tier follows the app. */
+async function appAnswer(res: http.ServerResponse) {
+  if (broken("redis", "pg")) return void res.writeHead(500).end("dependency failed");
+  if (slow()) await sleep(SLOW_MS);
+  res.end("ok");
+}
+
+async function setFault(name: keyof typeof proxies, mode: FaultMode) {
+  modes[name] = mode.kind;
+  await proxies[name].set(mode);
+}
+
+async function heal() {
+  for (const name of Object.keys(proxies) as (keyof typeof proxies)[]) if (modes[name] !== "pass") await setFault(name, { kind: "pass" });
+  flapDown.clear();
+}
+
+async function diagnosis(): Promise<Diagnosis> {
+  const res = await call(stackRoute.GET, "GET", "/api/stack", { as: await sessionFor(core, "viewer") });
+  return (res.body as unknown as StackView).diagnosis;
+}
+
+beforeAll(async () => {
+  core = await startTestCore();
+  const start = async (handler: http.RequestListener) => {
+    const s = await listen(http.createServer(handler));
+    servers.push(s);
+    return s.port;
+  };
+  const appPort = await start((_req, res) => void appAnswer(res));
+  proxies.app = await startFaultProxy(appPort);
+  const webPort = await start((_req, res) => {
+    if (broken("app", "redis", "pg")) return void res.writeHead(502).end("bad gateway");
+    void appAnswer(res);
+  });
+  const reportsPort = await start((_req, res) => void (broken("maria") ? res.writeHead(500).end("reports failed") : res.end("ok")));
+  proxies.web = await startFaultProxy(webPort);
+  proxies.reports = await startFaultProxy(reportsPort);
+  proxies.redis = await startFaultProxy(6379);
+  proxies.pg = await startFaultProxy(PG_PORT);
+  proxies.maria = await startFaultProxy(3306);
+
+  const http_ = (name: keyof typeof proxies) => ({ type: "http", config: { url: `http://127.0.0.1:${proxies[name].port}/` } });
+  const stack = {
+    name: "Fault lab",
+    layers: [
+      { key: "web", name: "Web", dependsOn: ["app"], checks: [{ key: "home", name: "Home page", ...http_("web"), thresholds: { latencyMs: 1000 } }] },
+      { key: "app", name: "App", dependsOn: ["cache", "queue", "db"], checks: [{ key: "health", name: "Health", ...http_("app"), thresholds: { latencyMs: 1000 } }] },
+      { key: "reports", name: "Reports", dependsOn: ["mariadb"], checks: [{ key: "health", name: "Health", ...http_("reports") }] },
+      { key: "cache", name: "Cache", resource: "redis-main", checks: [{ key: "ping", name: "PING", type: "redis", config: { url: `redis://127.0.0.1:${proxies.redis.port}` } }] },
+      { key: "queue", name: "Queue", checks: [{ key: "depth", name: "Depth", type: "redis", resource: "redis-main", config: { url: `redis://127.0.0.1:${proxies.redis.port}`, queue: { mode: "llen", key: "fault-lab-jobs" } } }] },
+      { key: "db", name: "Database", checks: [{ key: "select-1", name: "SELECT 1", type: "postgres", config: { url: `postgresql://postgres@127.0.0.1:${proxies.pg.port}/test` }, thresholds: { latencyMs: 1000 } }] },
+      { key: "mariadb", name: "Reports DB", checks: [{ key: "select-1", name: "SELECT 1", type: "mysql", config: { url: `mysql://root@127.0.0.1:${proxies.maria.port}/test` } }] },
+    ],
+  };
+  const put = await call(stackRoute.PUT, "PUT", "/api/stack", { as: await sessionFor(core, "admin"), body: stack });
+  expect(put.status).toBe(200);
+  // Test time scale: the schema's 5 s floor is for production; the engine here runs at 2 s.
+  await core.ctx.prisma.check.updateMany({ data: { intervalSec: INTERVAL_MS / 1000, timeoutMs: INTERVAL_MS - 200 } });
+  for (const l of await core.ctx.prisma.layer.findMany()) ids.set(l.key, l.id);
+  // Subscribed before the engine starts: the subscriber list is cached.
+  await core.ctx.prisma.webhook.create({ data: { name: "Chat", url: "http://127.0.0.1:9/hook", events: ["layer.state_changed"], secret: "lab-secret" } });
+  engine = testEngine({ minIntervalMs: 1000 });
+  await engine.start();
+}, 60_000);
+
+afterAll(async () => {
+  await engine?.stop();
+  await Promise.all(Object.values(proxies).map((p) => p?.close()));
+  await Promise.all(servers.map((s) => s.close()));
+  await core?.shutdown();
+  console.log(`fault lab timings (${process.env.WARROOM_TEST_DB ?? "postgres"}):\n  ${timings.join("\n  ")}`);
+});
+
+const layer = (key: string) => `layer:${ids.get(key)}`;
+
+type Expectation = {
+  /** Cause ids allowed at all; the first one must come first once confirmed. */
+  causes: string[];
+  verdict?: "causes" | "checker";
+  /** Extra condition for "done" (flapping seen, evidence text). */
+  done?: (d: Diagnosis) => boolean;
+  /** The probe's own duration when the fault is slowness: the answer can only follow the slow result. */
+  probeMs?: number;
+  /** Independent causes of the same weight may come in either order. */
+  anyOrder?: boolean;
+};
+
+/** Injects a fault and watches the diagnosis until it is confirmed, then a little longer. */
+async function lab(name: string, inject: () => Promise<void>, want: Expectation) {
+  await waitFor("a healthy stack before the fault", async () => {
+    const d = await diagnosis();
+    return d.verdict === "ok" && d.notKnown.length === 0;
+  }, 40_000);
+  const verdict = want.verdict ?? "causes";
+  const t0 = Date.now();
+  await inject();
+  let first: number | undefined;
+  let confirmed: number | undefined;
+  const wrong: string[] = [];
+  const deadline = t0 + 40_000;
+  for (;;) {
+    const d = await diagnosis();
+    const at = Date.now() - t0;
+    const top = d.causes[0];
+    const right = verdict === "checker" ? d.verdict === "checker" : d.verdict === "causes" && (want.anyOrder ? want.causes.includes(top?.id ?? "") : top?.id === want.causes[0]);
+    if (right && first === undefined) first = at;
+    for (const c of d.causes) if (c.certainty === "confirmed" && !want.causes.includes(c.id)) wrong.push(`${at} ms: ${c.headline}`);
+    if (verdict === "causes" && !want.anyOrder && top?.certainty === "confirmed" && top.id !== want.causes[0]) wrong.push(`${at} ms: first cause ${top.headline}`);
+    const settled = verdict === "checker" ? d.verdict === "checker" && at > 2 * INTERVAL_MS + 500 : right && top.certainty === "confirmed";
+    if (confirmed === undefined && settled && (!want.done || want.done(d))) confirmed = at;
+    // Keep watching two more intervals after the confirmed answer: it must not be taken back.
+    if (confirmed !== undefined && at > confirmed + 2 * INTERVAL_MS) {
+      expect(right, `${name}: the answer changed after it was confirmed: ${JSON.stringify(d.causes.map((c) => c.headline))}`).toBe(true);
+      timings.push(`${name}: first answer ${first} ms, confirmed ${confirmed} ms — ${verdict === "checker" ? d.checker?.reason : d.causes.map((c) => `${c.headline} [${c.evidence.map((e) => e.message).join(" | ")}]`).join(" + ")}`);
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`${name}: no confirmed answer within 40 s (last: ${JSON.stringify(d)})`);
+    await sleep(100);
+  }
+  await heal();
+  expect(wrong, `${name}: wrong confirmed answers`).toEqual([]);
+  expect(first, `${name}: first answer`).toBeLessThanOrEqual(FIRST_ANSWER_MS + (want.probeMs ?? 0));
+}
+
+describe("fault lab", () => {
+  it("one fault at each depth names that layer, and the layers above as its symptoms", async () => {
+    await lab("web refused", () => setFault("web", { kind: "refuse" }), { causes: [layer("web")] });
+    await lab("app hangs", () => setFault("app", { kind: "hang" }), { causes: [layer("app")], probeMs: INTERVAL_MS - 200, done: (d) => d.causes[0].symptomLayerIds.includes(ids.get("web")!) });
+    await lab("database refused", () => setFault("pg", { kind: "refuse" }), {
+      causes: [layer("db")],
+      done: (d) => d.causes[0].symptomLayerIds.length === 2 && /refused/i.test(d.causes[0].evidence[0].message),
+    });
+  }, 240_000);
+
+  it("a shared Redis behind Cache and Queue is one cause", async () => {
+    await lab("redis refused", () => setFault("redis", { kind: "refuse" }), {
+      causes: ["resource:redis-main"],
+      done: (d) => d.causes[0].kind === "resource" && d.causes[0].layerIds.length === 2 && d.causes.length === 1,
+    });
+  }, 120_000);
+
+  it("two independent faults are two causes, each with its own symptoms", async () => {
+    await lab(
+      "database and reports DB refused",
+      async () => {
+        await setFault("pg", { kind: "refuse" });
+        await setFault("maria", { kind: "refuse" });
+      },
+      {
+        causes: [layer("db"), layer("mariadb")],
+        anyOrder: true,
+        done: (d) => d.causes.length === 2 && d.causes.every((c) => c.certainty === "confirmed") && d.causes.find((c) => c.id === layer("mariadb"))?.symptomLayerIds.join() === ids.get("reports"),
+      },
+    );
+  }, 120_000);
+
+  it("one alert per cause: the database's change is the only failure line and webhook, its symptoms write nothing; recovery is announced", async () => {
+    // The database judged on its first failure, so its change is surely written before the app's second one.
+    const db = await core.ctx.prisma.check.findFirstOrThrow({ where: { layerId: ids.get("db") } });
+    await core.ctx.prisma.check.update({ where: { id: db.id }, data: { failThreshold: 1 } });
+    await engine!.reload();
+    const incident = await core.ctx.prisma.incident.create({
+      data: { title: "Lab outage", severity: "SEV2", leaderId: core.users.admin.id, declaredById: core.users.admin.id, nextUpdateDue: new Date() },
+    });
+    const since = new Date();
+    await lab("database refused, one alert", () => setFault("pg", { kind: "refuse" }), { causes: [layer("db")], done: (d) => d.causes[0].symptomLayerIds.length === 2 });
+    const layerUp = async (key: string) =>
+      waitFor(`${key} up again`, async () => (await core.ctx.prisma.check.findFirst({ where: { layerId: ids.get(key), state: "up" } })) ?? undefined);
+    for (const key of ["web", "app", "db"]) await layerUp(key);
+    const lines = (await core.ctx.prisma.timelineEvent.findMany({ where: { incidentId: incident.id, kind: "check" }, orderBy: { seq: "asc" } })).map((t) => t.text);
+    const failures = lines.filter((t) => /→ (down|degraded)/.test(t));
+    // The database went first (nothing affected yet to list); the app and web changes that followed are not lines of their own.
+    expect(failures).toEqual([expect.stringMatching(/^Database \/ SELECT 1: up → down \(connection refused/)]);
+    for (const name of ["Web", "App", "Database"]) expect(lines.some((t) => t.startsWith(`${name} /`) && /→ up/.test(t))).toBe(true);
+    const sent = await core.ctx.prisma.webhookDelivery.findMany({ where: { event: "layer.state_changed", createdAt: { gte: since } }, orderBy: { createdAt: "asc" } });
+    const payloads = sent.map((d) => d.payload as { layer: { name: string }; from: string; to: string }).filter((p) => p.from !== "unknown");
+    expect(payloads.filter((p) => p.to === "down").map((p) => p.layer.name)).toEqual(["Database"]);
+    expect(payloads.filter((p) => p.to === "up").map((p) => p.layer.name)).toEqual(expect.arrayContaining(["App", "Database", "Web"]));
+    await core.ctx.prisma.check.update({ where: { id: db.id }, data: { failThreshold: 2 } });
+    await engine!.reload();
+    await core.ctx.prisma.incident.update({ where: { id: incident.id }, data: { status: "resolved" } });
+  }, 120_000);
+
+  it("a layer down outranks a degraded one below it, and slow connection setup is seen at the database", async () => {
+    await lab(
+      "web down, database slow",
+      async () => {
+        await setFault("web", { kind: "refuse" });
+        await setFault("pg", { kind: "delay", ms: SLOW_MS });
+      },
+      { causes: [layer("web"), layer("db")], probeMs: SLOW_MS, done: (d) => d.causes[1]?.id === layer("db") && d.causes[1].severity === "degraded" },
+    );
+    await lab("database slow to accept connections", () => setFault("pg", { kind: "delay", ms: SLOW_MS }), {
+      causes: [layer("db")],
+      probeMs: SLOW_MS,
+      done: (d) => d.causes[0].severity === "degraded" && /connect 1,\d{3} ms, SELECT 1/.test(d.causes[0].evidence[0].message),
+    });
+  }, 240_000);
+
+  it("everything unreachable at once: the checker or its network, not a layer", async () => {
+    await lab(
+      "every target unreachable",
+      async () => {
+        for (const name of Object.keys(proxies) as (keyof typeof proxies)[]) await setFault(name, { kind: "refuse" });
+      },
+      { causes: [], verdict: "checker" },
+    );
+  }, 120_000);
+
+  // Last: a flapping check keeps its flips in the recent window for a while.
+  it("a flapping database is named, and marked flapping", async () => {
+    await lab(
+      "database flapping 4 s down / 4 s up",
+      async () => {
+        modes.pg = "flap";
+        flapDown.add("pg");
+        await proxies.pg.set({ kind: "refuse" });
+        let down = true;
+        const toggle = async (): Promise<void> => {
+          if (modes.pg !== "flap") return;
+          down = !down;
+          if (down) flapDown.add("pg");
+          else flapDown.delete("pg");
+          await proxies.pg.set({ kind: down ? "refuse" : "pass" });
+          setTimeout(() => void toggle(), 4000);
+        };
+        setTimeout(() => void toggle(), 4000);
+      },
+      { causes: [layer("db")], done: (d) => d.causes[0].flapping },
+    );
+  }, 120_000);
+});
