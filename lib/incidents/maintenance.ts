@@ -1,6 +1,7 @@
 // The maintenance page switch. One row (id 1); toggled by an admin or the leader of an open incident,
 // and every toggle goes on the timeline of every open incident.
 import type { Actor } from "../auth/actor";
+import { escapeHtml } from "../public/render/text";
 import { forbidden } from "../http/errors";
 import { mutate, type Emit } from "../realtime/outbox";
 import type { Tx } from "../db/types";
@@ -24,11 +25,6 @@ async function row() {
 }
 
 /** For the public page and the proxy rule: nothing but the state. */
-export async function publicMaintenance(): Promise<{ enabled: boolean; message: string; since: string | null }> {
-  const m = await row();
-  return { enabled: m.enabled, message: m.enabled ? m.message || DEFAULT_MAINTENANCE_MESSAGE : "", since: m.enabled ? m.updatedAt.toISOString() : null };
-}
-
 export async function getMaintenance(baseUrl: string): Promise<MaintenanceView> {
   const m = await row();
   return { enabled: m.enabled, message: m.message, updatedAt: m.updatedAt.toISOString(), incidentId: m.incidentId, nginxSnippet: nginxSnippet(baseUrl) };
@@ -81,10 +77,9 @@ export async function switchMaintenancePage(tx: Tx, emit: Emit, input: { enabled
 }
 
 export function maintenancePage(state: { enabled: boolean; message: string; since: string | null }): string {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const title = state.enabled ? "Maintenance in progress" : "No maintenance in progress";
-  const body = state.enabled ? esc(state.message) : "The site is working normally. If something still looks wrong, please reload the page.";
-  const since = state.enabled && state.since ? `<p class="since">Since ${esc(state.since.slice(0, 16).replace("T", " "))} UTC. This page checks again every few minutes.</p>` : "";
+  const body = state.enabled ? escapeHtml(state.message) : "The site is working normally. If something still looks wrong, please reload the page.";
+  const since = state.enabled && state.since ? `<p class="since">Since ${escapeHtml(state.since.slice(0, 16).replace("T", " "))} UTC. This page checks again every few minutes.</p>` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 ${state.enabled ? `<meta http-equiv="refresh" content="${RETRY_AFTER_SEC}">` : ""}<title>${title}</title>

@@ -6,6 +6,7 @@ import type { Tx } from "../db/types";
 import { db } from "../runtime/context";
 import { layerStatus, type Status } from "../stack/status";
 import type { ComponentImpact } from "../stack/schema";
+import { pageName } from "./url";
 import { DEFAULT_MAINTENANCE_MESSAGE } from "../incidents/maintenance-text";
 import { componentStatus, impactOfSeverity, overallStatus, type ComponentStatus, type IncidentImpact, type Overall } from "./components";
 
@@ -191,5 +192,5 @@ export async function readPublicState(client: Client = db(), now = new Date()): 
     maintenance?.updatedAt.toISOString() ?? "",
   ].filter(Boolean);
   const updatedAt = stamps.sort().at(-1) ?? now.toISOString();
-  return { pageName: process.env.WARROOM_PUBLIC_NAME?.trim() || "Service status", overall, components, incidents: publicIncidents, maintenanceWindows, maintenancePage, updatedAt };
+  return { pageName: pageName(), overall, components, incidents: publicIncidents, maintenanceWindows, maintenancePage, updatedAt };
 }

@@ -6,3 +6,8 @@ export function publicUrl(): string {
   const host = !process.env.HOST || process.env.HOST === "0.0.0.0" || process.env.HOST === "::" ? "127.0.0.1" : process.env.HOST;
   return `http://${host}:${process.env.PORT ?? 3000}`;
 }
+
+/** The status page's name: feed author, email subject prefix, Statuspage page.name. */
+export function pageName(): string {
+  return process.env.WARROOM_PUBLIC_NAME?.trim() || "Service status";
+}

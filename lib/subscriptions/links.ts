@@ -2,15 +2,9 @@
 // Host header (which a visitor controls).
 import { signingKey } from "./key";
 import { signToken } from "./tokens";
+import { publicUrl as publicBaseUrl } from "../public/url";
 
-export function publicBaseUrl(): string {
-  const configured = process.env.WARROOM_PUBLIC_URL?.trim();
-  return (configured || `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
-}
-
-export function pageName(): string {
-  return process.env.WARROOM_PUBLIC_NAME?.trim() || "Service status";
-}
+export { publicUrl as publicBaseUrl, pageName } from "../public/url";
 
 export const CONFIRM_PATH = "/status/subscriptions/confirm";
 export const UNSUBSCRIBE_PATH = "/status/subscriptions/unsubscribe";

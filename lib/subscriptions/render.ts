@@ -1,5 +1,6 @@
 // What subscribers receive, as pure functions of the frozen public notice (notify.ts) and the links.
 // Nothing else goes in: a message can only say what /status already says.
+import { escapeHtml } from "../public/render/text";
 import type { NoticeEvent, PublicNotice } from "./notify";
 
 export type Links = { statusPage: string; unsubscribe: string };
@@ -28,9 +29,7 @@ export function statusLabel(status: string): string {
   return STATUS_LABEL[status] ?? status;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 /** RFC 8058 one-click unsubscribe: mail providers POST "List-Unsubscribe=One-Click" to the URL. */
 export function unsubscribeHeaders(url: string): Record<string, string> {

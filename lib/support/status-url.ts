@@ -1,5 +1,6 @@
-// Where customers follow along: the configured public address, else this server on loopback.
+// Where customers follow along: the status page at the configured public address.
+import { publicUrl } from "../public/url";
+
 export function publicStatusUrl(): string {
-  const base = process.env.WARROOM_PUBLIC_URL?.trim() || `http://127.0.0.1:${process.env.PORT || "3000"}`;
-  return `${base.replace(/\/+$/, "")}/status`;
+  return `${publicUrl()}/status`;
 }

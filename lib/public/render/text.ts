@@ -3,7 +3,7 @@ import type { ComponentStatus } from "../components";
 
 export const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 /** XML 1.0 forbids most control characters even when escaped; drop them. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 export const escapeXml = (t: string) => escapeHtml(t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
 
 export const INCIDENT_STATUS_WORDS: Record<string, string> = { investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved" };
