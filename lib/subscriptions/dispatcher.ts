@@ -1,11 +1,12 @@
 // Sends queued subscriber messages (Notification rows), leased like the webhook dispatcher
 // (lib/webhooks/dispatcher.ts): a short transaction claims due rows FOR UPDATE SKIP LOCKED and
 // pushes their nextAttemptAt past the send timeout, so replicas never send one message twice at
-// once and a replica that died mid-send is retried later. Failures back off; after MAX_ATTEMPTS the
-// row is failed (shown to admins on /admin/subscribers).
+// once and a replica that died mid-send is retried later. Retries follow lib/delivery/retry.ts;
+// failed rows are shown to admins on /admin/subscribers.
 import { mutate } from "../realtime/outbox";
 import { db } from "../runtime/context";
-import type { BackgroundService } from "../runtime/registry";
+import { deliveryService } from "../delivery/service";
+import { retentionCutoff, settle, type DispatchOptions } from "../delivery/retry";
 import { signedHeaders } from "../webhooks/sign";
 import { countDelivery } from "../ops/metrics";
 import { postJson } from "./post";
@@ -14,14 +15,6 @@ import { describeMailError, emailEnabled, sendEmail } from "./mailer";
 import type { PublicNotice } from "./notify";
 import { renderConfirmationEmail, renderConfirmationWebhook, renderNoticeEmail, renderNoticeWebhook } from "./render";
 import { CONFIRMATION_EVENT, type ConfirmationPayload } from "./subscribe";
-
-export const BACKOFF_MS = [10_000, 30_000, 120_000, 600_000, 1_800_000] as const;
-export const MAX_ATTEMPTS = 6;
-export const RETENTION_DAYS = 14;
-const TICK_MS = 1_000;
-const PRUNE_EVERY_MS = 10 * 60_000;
-
-export type DispatchOptions = { backoffMs?: readonly number[]; maxAttempts?: number; timeoutMs?: number; batch?: number; now?: Date };
 
 type Claimed = {
   id: string;
@@ -101,47 +94,27 @@ async function postWebhook(url: string, secret: string, id: string, event: strin
 }
 
 async function record(n: Claimed, out: Outcome, opts: DispatchOptions): Promise<void> {
-  const backoff = opts.backoffMs ?? BACKOFF_MS;
-  const failed = !out.ok && n.attempts >= (opts.maxAttempts ?? MAX_ATTEMPTS);
-  const wait = backoff[Math.min(n.attempts - 1, backoff.length - 1)] ?? 0;
+  const next = settle(n.attempts, out.ok, opts);
   // updateMany: the row is gone if the subscriber unsubscribed or was removed meanwhile.
   await mutate((tx) =>
     tx.notification.updateMany({
       where: { id: n.id },
-      data: {
-        status: out.ok ? "delivered" : failed ? "failed" : "pending",
-        lastError: out.error,
-        deliveredAt: out.ok ? new Date() : null,
-        nextAttemptAt: out.ok || failed ? undefined : new Date(Date.now() + wait),
-      },
+      data: { status: next.status, lastError: out.error, deliveredAt: next.deliveredAt, nextAttemptAt: next.nextAttemptAt },
     }),
-  );  countDelivery(n.subscriber.kind === "email" ? "subscriber_email" : "subscriber_webhook", out.ok ? "delivered" : failed ? "failed" : "retrying");
+  );
+  countDelivery(n.subscriber.kind === "email" ? "subscriber_email" : "subscriber_webhook", out.ok ? "delivered" : next.status === "failed" ? "failed" : "retrying");
 }
 
 export async function pruneNotifications(now = new Date()): Promise<number> {
-  const res = await db().notification.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION_DAYS * 86_400_000) } } });
+  const res = await db().notification.deleteMany({ where: { createdAt: { lt: retentionCutoff(now) } } });
   return res.count;
 }
 
-export const subscriberDispatcher: BackgroundService = {
+export const subscriberDispatcher = deliveryService({
   name: "subscriber dispatcher",
-  start: async (ctx) => {
-    if (!emailEnabled()) ctx.log.warn("SMTP_URL is not set: email subscriptions are refused and no email is sent to subscribers (webhook subscriptions still work)");
-    let current: Promise<unknown> | null = null;
-    let lastPrune = 0;
-    const timer = setInterval(() => {
-      if (current) return;
-      const prune = Date.now() - lastPrune > PRUNE_EVERY_MS;
-      if (prune) lastPrune = Date.now();
-      current = (prune ? pruneNotifications() : Promise.resolve(0))
-        .then(() => dispatchDue())
-        .catch((err: unknown) => ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, "subscriber dispatcher failed"))
-        .finally(() => (current = null));
-    }, TICK_MS);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await current;
-    };
+  dispatch: () => dispatchDue(),
+  prune: () => pruneNotifications(),
+  announce: (log) => {
+    if (!emailEnabled()) log.warn("SMTP_URL is not set: email subscriptions are refused and no email is sent to subscribers (webhook subscriptions still work)");
   },
-};
+});

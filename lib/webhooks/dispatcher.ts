@@ -3,21 +3,13 @@
 // no two replicas send one delivery at once, and one that crashed mid-send is retried later.
 import { mutate } from "../realtime/outbox";
 import { db, getContext, hasContext } from "../runtime/context";
-import type { BackgroundService } from "../runtime/registry";
+import { deliveryService } from "../delivery/service";
+import { retentionCutoff, settle, type DispatchOptions } from "../delivery/retry";
 import type { AnyWebhookEvent } from "./events";
 import { renderBody } from "./body";
 import { signedHeaders } from "./sign";
 import { countDelivery } from "../ops/metrics";
 import { publicUrl } from "../public/url";
-
-/** Wait before attempt 2, 3, …; after MAX_ATTEMPTS the delivery is failed (an admin may retry it). */
-export const BACKOFF_MS = [10_000, 30_000, 120_000, 600_000, 1_800_000] as const;
-export const MAX_ATTEMPTS = 6;
-export const RETENTION_DAYS = 14;
-const TICK_MS = 1_000;
-const PRUNE_EVERY_MS = 10 * 60_000;
-
-export type DispatchOptions = { backoffMs?: readonly number[]; maxAttempts?: number; timeoutMs?: number; batch?: number; now?: Date };
 
 type Claimed = { id: string; event: string; payload: unknown; attempts: number; createdAt: Date; webhook: { url: string; format: "generic" | "slack"; secret: string } };
 
@@ -80,21 +72,14 @@ function describeError(err: unknown, timeoutMs: number): string {
 }
 
 async function record(d: Claimed, out: Outcome, opts: DispatchOptions): Promise<void> {
-  const backoff = opts.backoffMs ?? BACKOFF_MS;
-  const failed = !out.ok && d.attempts >= (opts.maxAttempts ?? MAX_ATTEMPTS);
-  const wait = backoff[Math.min(d.attempts - 1, backoff.length - 1)] ?? 0;
+  const next = settle(d.attempts, out.ok, opts);
   await mutate((tx) =>
     tx.webhookDelivery.update({
       where: { id: d.id },
-      data: {
-        status: out.ok ? "delivered" : failed ? "failed" : "pending",
-        lastStatusCode: out.statusCode,
-        lastError: out.error,
-        deliveredAt: out.ok ? new Date() : null,
-        nextAttemptAt: out.ok || failed ? undefined : new Date(Date.now() + wait),
-      },
+      data: { status: next.status, lastStatusCode: out.statusCode, lastError: out.error, deliveredAt: next.deliveredAt, nextAttemptAt: next.nextAttemptAt },
     }),
   );
+  const failed = next.status === "failed";
   // Never the URL: it may carry a credential.
   if (!out.ok && hasContext())
     getContext().log.warn({ delivery: d.id, event: d.event, attempt: d.attempts, statusCode: out.statusCode, error: out.error, final: failed }, failed ? "webhook delivery failed; giving up" : "webhook delivery failed; will retry");
@@ -102,28 +87,8 @@ async function record(d: Claimed, out: Outcome, opts: DispatchOptions): Promise<
 }
 
 export async function pruneDeliveries(now = new Date()): Promise<number> {
-  const res = await db().webhookDelivery.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION_DAYS * 86_400_000) } } });
+  const res = await db().webhookDelivery.deleteMany({ where: { createdAt: { lt: retentionCutoff(now) } } });
   return res.count;
 }
 
-export const webhookDispatcher: BackgroundService = {
-  name: "webhook dispatcher",
-  start: async (ctx) => {
-    let current: Promise<unknown> | null = null;
-    let lastPrune = 0;
-    const timer = setInterval(() => {
-      if (current) return;
-      const prune = Date.now() - lastPrune > PRUNE_EVERY_MS;
-      if (prune) lastPrune = Date.now();
-      current = (prune ? pruneDeliveries() : Promise.resolve(0))
-        .then(() => dispatchDue())
-        .catch((err: unknown) => ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, "webhook dispatcher failed"))
-        .finally(() => (current = null));
-    }, TICK_MS);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await current;
-    };
-  },
-};
+export const webhookDispatcher = deliveryService({ name: "webhook dispatcher", dispatch: () => dispatchDue(), prune: () => pruneDeliveries() });
