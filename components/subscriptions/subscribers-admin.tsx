@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { NotificationView, SubscriberOverview, SubscriberState, SubscriberView } from "@/lib/subscriptions/admin";
 import { apiFetch } from "@/components/ui/api";
+import { DataTable } from "@/components/ui/data-table";
+import { DeliveryStatusCell } from "@/components/ui/delivery-status";
 
 const KEY = ["subscribers"] as const;
 
@@ -12,12 +14,6 @@ const STATE: Record<SubscriberState, { label: string; icon: string; cls: string 
   confirmed: { label: "Confirmed", icon: "✓", cls: "text-emerald-700 dark:text-emerald-400" },
   pending: { label: "Awaiting confirmation", icon: "…", cls: "text-amber-700 dark:text-amber-400" },
   unsubscribed: { label: "Unsubscribed", icon: "–", cls: "text-slate-600 dark:text-slate-400" },
-};
-
-const DELIVERY: Record<NotificationView["status"], { icon: string; cls: string }> = {
-  delivered: { icon: "✓", cls: "text-emerald-700 dark:text-emerald-400" },
-  pending: { icon: "↻", cls: "text-amber-700 dark:text-amber-400" },
-  failed: { icon: "✕", cls: "text-red-700 dark:text-red-400" },
 };
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
@@ -117,58 +113,40 @@ function SubscriberTable({ rows, q, setQ }: { rows: SubscriberView[]; q: string;
           Could not remove: {remove.error.message}
         </p>
       )}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label="Subscribers">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
-            <tr>
-              <th className="p-2">Address</th>
-              <th className="p-2">Kind</th>
-              <th className="p-2">State</th>
-              <th className="p-2">Components</th>
-              <th className="p-2">Since</th>
-              <th className="p-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="p-2 text-slate-600 dark:text-slate-400">
-                  No subscribers{q ? " match" : " yet"}.
-                </td>
-              </tr>
-            )}
-            {rows.map((s) => (
-              <tr key={s.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                <td className="break-all p-2">{s.address}</td>
-                <td className="p-2">{s.kind}</td>
-                <td className={`whitespace-nowrap p-2 ${STATE[s.state].cls}`}>
-                  <span aria-hidden="true">{STATE[s.state].icon}</span> {STATE[s.state].label}
-                </td>
-                <td className="p-2">{s.componentKeys.length ? s.componentKeys.join(", ") : "all"}</td>
-                <td className="whitespace-nowrap p-2">{time(s.createdAt)}</td>
-                <td className="whitespace-nowrap p-2">
-                  {armed === s.id ? (
-                    <span className="flex gap-2">
-                      <button type="button" className="btn-danger" disabled={remove.isPending} onClick={() => remove.mutate(s.id)} aria-label={`Confirm removing ${s.address}`}>
-                        Confirm removal
-                      </button>
-                      <button type="button" className="btn-secondary" onClick={() => setArmed(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="btn-secondary" onClick={() => setArmed(s.id)} aria-label={`Remove ${s.address}`}>
-                      Remove
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Subscribers"
+        columns={[{ header: "Address" }, { header: "Kind" }, { header: "State" }, { header: "Components" }, { header: "Since" }, { header: "Actions", hidden: true }]}
+        rows={rows}
+        rowKey={(s) => s.id}
+        empty={`No subscribers${q ? " match" : " yet"}.`}
+        row={(s) => (
+          <>
+            <td className="break-all p-2">{s.address}</td>
+            <td className="p-2">{s.kind}</td>
+            <td className={`whitespace-nowrap p-2 ${STATE[s.state].cls}`}>
+              <span aria-hidden="true">{STATE[s.state].icon}</span> {STATE[s.state].label}
+            </td>
+            <td className="p-2">{s.componentKeys.length ? s.componentKeys.join(", ") : "all"}</td>
+            <td className="whitespace-nowrap p-2">{time(s.createdAt)}</td>
+            <td className="whitespace-nowrap p-2">
+              {armed === s.id ? (
+                <span className="flex gap-2">
+                  <button type="button" className="btn-danger" disabled={remove.isPending} onClick={() => remove.mutate(s.id)} aria-label={`Confirm removing ${s.address}`}>
+                    Confirm removal
+                  </button>
+                  <button type="button" className="btn-secondary" onClick={() => setArmed(null)}>
+                    Keep
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="btn-secondary" onClick={() => setArmed(s.id)} aria-label={`Remove ${s.address}`}>
+                  Remove
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      />
     </section>
   );
 }
@@ -182,42 +160,23 @@ function Deliveries({ rows, failedOnly, setFailedOnly }: { rows: NotificationVie
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={failedOnly} onChange={(e) => setFailedOnly(e.target.checked)} /> Failed only
       </label>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label="Subscriber deliveries">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
-            <tr>
-              <th className="p-2">Queued</th>
-              <th className="p-2">To</th>
-              <th className="p-2">Event</th>
-              <th className="p-2">Status</th>
-              <th className="p-2">Attempts</th>
-              <th className="p-2">Last error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="p-2 text-slate-600 dark:text-slate-400">
-                  {failedOnly ? "No failed deliveries." : "Nothing sent yet."}
-                </td>
-              </tr>
-            )}
-            {rows.map((n) => (
-              <tr key={n.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                <td className="whitespace-nowrap p-2">{time(n.createdAt)}</td>
-                <td className="break-all p-2">{n.address}</td>
-                <td className="p-2 font-mono">{n.event}</td>
-                <td className={`whitespace-nowrap p-2 ${DELIVERY[n.status].cls}`}>
-                  <span aria-hidden="true">{DELIVERY[n.status].icon}</span> {n.status}
-                  {n.status === "pending" && n.attempts > 0 && <span className="block text-xs">next try {time(n.nextAttemptAt)}</span>}
-                </td>
-                <td className="p-2">{n.attempts}</td>
-                <td className="break-words p-2">{n.lastError ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Subscriber deliveries"
+        columns={[{ header: "Queued" }, { header: "To" }, { header: "Event" }, { header: "Status" }, { header: "Attempts" }, { header: "Last error" }]}
+        rows={rows}
+        rowKey={(n) => n.id}
+        empty={failedOnly ? "No failed deliveries." : "Nothing sent yet."}
+        row={(n) => (
+          <>
+            <td className="whitespace-nowrap p-2">{time(n.createdAt)}</td>
+            <td className="break-all p-2">{n.address}</td>
+            <td className="p-2 font-mono">{n.event}</td>
+            <DeliveryStatusCell status={n.status} attempts={n.attempts} nextAttemptAt={n.nextAttemptAt} time={time} />
+            <td className="p-2">{n.attempts}</td>
+            <td className="break-words p-2">{n.lastError ?? "—"}</td>
+          </>
+        )}
+      />
     </section>
   );
 }

@@ -5,14 +5,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { WebhookView } from "@/lib/webhooks/admin";
 import type { DeliveryView } from "@/lib/webhooks/deliveries";
 import { apiFetch } from "@/components/ui/api";
+import { DataTable } from "@/components/ui/data-table";
+import { DeliveryStatusCell } from "@/components/ui/delivery-status";
 
 export const deliveriesKey = (id: string) => ["webhook-deliveries", id] as const;
-
-const STATUS: Record<DeliveryView["status"], { icon: string; cls: string }> = {
-  delivered: { icon: "✓", cls: "text-emerald-700 dark:text-emerald-400" },
-  pending: { icon: "↻", cls: "text-amber-700 dark:text-amber-400" },
-  failed: { icon: "✕", cls: "text-red-700 dark:text-red-400" },
-};
 
 function time(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "";
@@ -29,53 +25,30 @@ export function DeliveryLog({ hook }: { hook: WebhookView }) {
     mutationFn: (id: string) => apiFetch(`/api/webhooks/deliveries/${id}/retry`, { method: "POST" }),
     onSettled: () => qc.invalidateQueries({ queryKey: deliveriesKey(hook.id) }),
   });
-  const rows = data?.deliveries ?? [];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" aria-label={`Deliveries of ${hook.name}`}>
-        <thead className="border-b border-slate-200 dark:border-slate-800">
-          <tr>
-            <th className="p-2">Time</th>
-            <th className="p-2">Event</th>
-            <th className="p-2">Status</th>
-            <th className="p-2">Attempts</th>
-            <th className="p-2">HTTP</th>
-            <th className="p-2">Last error</th>
-            <th className="p-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={7} className="p-2 text-slate-600 dark:text-slate-400">
-                {error ? `Could not load deliveries: ${error.message}` : "No deliveries yet."}
-              </td>
-            </tr>
-          )}
-          {rows.map((d) => (
-            <tr key={d.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-              <td className="whitespace-nowrap p-2">{time(d.deliveredAt ?? d.createdAt)}</td>
-              <td className="p-2 font-mono">{d.event}</td>
-              <td className={`whitespace-nowrap p-2 ${STATUS[d.status].cls}`}>
-                <span aria-hidden="true">{STATUS[d.status].icon}</span> {d.status}
-                {d.status === "pending" && d.attempts > 0 && d.nextAttemptAt && <span className="block text-xs">next try {time(d.nextAttemptAt)}</span>}
-              </td>
-              <td className="p-2">{d.attempts}</td>
-              <td className="p-2">{d.lastStatusCode ?? "—"}</td>
-              <td className="break-words p-2">{d.lastError ?? "—"}</td>
-              <td className="p-2">
-                {d.status === "failed" && (
-                  <button type="button" className="btn-secondary" disabled={retry.isPending} onClick={() => retry.mutate(d.id)} aria-label={`Retry ${d.event} delivery from ${time(d.createdAt)}`}>
-                    Retry
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={`Deliveries of ${hook.name}`}
+      columns={[{ header: "Time" }, { header: "Event" }, { header: "Status" }, { header: "Attempts" }, { header: "HTTP" }, { header: "Last error" }, { header: "Actions", hidden: true }]}
+      rows={data?.deliveries ?? []}
+      rowKey={(d) => d.id}
+      empty={error ? `Could not load deliveries: ${error.message}` : "No deliveries yet."}
+      row={(d) => (
+        <>
+          <td className="whitespace-nowrap p-2">{time(d.deliveredAt ?? d.createdAt)}</td>
+          <td className="p-2 font-mono">{d.event}</td>
+          <DeliveryStatusCell status={d.status} attempts={d.attempts} nextAttemptAt={d.nextAttemptAt} time={time} />
+          <td className="p-2">{d.attempts}</td>
+          <td className="p-2">{d.lastStatusCode ?? "—"}</td>
+          <td className="break-words p-2">{d.lastError ?? "—"}</td>
+          <td className="p-2">
+            {d.status === "failed" && (
+              <button type="button" className="btn-secondary" disabled={retry.isPending} onClick={() => retry.mutate(d.id)} aria-label={`Retry ${d.event} delivery from ${time(d.createdAt)}`}>
+                Retry
+              </button>
+            )}
+          </td>
+        </>
+      )}
+    />
   );
 }
