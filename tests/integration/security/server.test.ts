@@ -7,6 +7,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { compiledServer } from "../helpers/server-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-sec-"));
@@ -24,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 function startServer(p: number, dataDir: string, distDir = ".next-test-security") {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [compiledServer()], {
     env: {
       ...process.env,
       PORT: String(p),
