@@ -35,6 +35,7 @@ COPY --from=build /app/public ./public
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/playbooks ./playbooks
 COPY --from=build /app/prisma/migrations ./prisma/migrations
+COPY --from=build /app/lib/ops/openapi.generated.json ./lib/ops/openapi.generated.json
 # The code is root's and read-only to the app; it writes only its data (embedded database, when
 # DATABASE_URL is not set) and Next's cache.
 RUN mkdir -p /app/data /app/.next/cache && chown node:node /app/data /app/.next/cache

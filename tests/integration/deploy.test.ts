@@ -63,11 +63,14 @@ describe("Dockerfile", () => {
     const copies = final.lines.filter((l) => l.startsWith("COPY"));
     expect(copies.filter((l) => l.includes("node_modules"))).toEqual(["COPY --from=prod-deps /app/node_modules ./node_modules"]);
     const ignored = read(".dockerignore").split("\n").filter(Boolean);
-    const built = ["dist", ".next"];
+    // Build outputs, and the files the server reads at run time (relative to its working directory).
+    const built = ["dist", ".next", "lib/ops/openapi.generated.json"];
+    const sources = copies.flatMap((l) => l.split(/\s+/).slice(2, -1)).map((src) => src.replace(/^\/app\//, ""));
+    for (const needed of ["public", "schema", "playbooks", "prisma/migrations", "stack.demo.yaml", "lib/ops/openapi.generated.json", "package.json", "next.config.ts"]) expect(sources).toContain(needed);
     for (const l of copies.filter((c) => c.startsWith("COPY --from=build"))) {
       for (const src of l.split(/\s+/).slice(2, -1)) {
         const rel = src.replace(/^\/app\//, "");
-        if (built.includes(rel)) expect(pkg.scripts.build).toMatch(rel === "dist" ? /build:server/ : /next build/);
+        if (built.includes(rel)) expect(pkg.scripts.build).toMatch(rel === "dist" ? /build:server/ : rel === ".next" ? /next build/ : /scripts\/openapi\.ts/);
         else {
           expect(fs.existsSync(path.join(root, rel)), `${rel} exists`).toBe(true);
           expect(ignored, `${rel} reaches the build context`).not.toContain(rel);
