@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next*/", ".e2e-data/", "bench/results/", "lib/generated/", "scripts/prisma-wasm/", "test-results/", "playwright-report/", "data/", "next-env.d.ts"] },
+  { ignores: ["node_modules/", ".next*/", "dist/", ".e2e-data/", "bench/results/", "lib/generated/", "scripts/prisma-wasm/", "test-results/", "playwright-report/", "data/", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

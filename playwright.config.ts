@@ -39,7 +39,8 @@ export default defineConfig({
         },
         {
           // The production build on a fresh embedded database, as a new user would run it.
-          command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node --import tsx server.ts` : "rm -rf .e2e-data && node --import tsx server.ts",
+          // `npm run test:e2e` builds first (next build + dist/server.js), and this is what `npm start` runs.
+          command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node dist/server.js` : "rm -rf .e2e-data && node dist/server.js",
           url: `${baseURL}/api/health`,
           timeout: 120_000,
           reuseExistingServer: false,

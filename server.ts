@@ -10,6 +10,8 @@ import { accessLogEnabled, logAccess } from "./lib/http/access-log";
 import { DbGate } from "./lib/http/db-gate";
 import { createLogger } from "./lib/log/logger";
 import { routeConsoleToLog } from "./lib/log/console";
+import { handleProbe, isDraining, startDraining } from "./lib/ops/probes";
+import { closeHttp, drainDelayMs, shutdownGraceMs } from "./lib/runtime/shutdown";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -40,7 +42,9 @@ const accessLog = accessLogEnabled();
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   if (accessLog) logAccess(log, req, res, clientAddress(new Headers({ [PEER_HEADER]: req.socket.remoteAddress ?? "", "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") })));
+  if (isDraining()) res.setHeader("connection", "close");
   if (limitBody(req, res)) return;
+  if (handleProbe(req, res)) return;
   if (publicSite.site.handle(req, res)) return;
   if (dbGate.handle(req, res)) return;
   void handle(req, res);
@@ -68,16 +72,24 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, "shutting down");
-  const timer = setTimeout(() => process.exit(1), 15_000).unref();
-  // Stop taking work, let in-flight requests finish their transactions, then close the database.
-  // Live status streams never finish by themselves: end them first.
+  const started = Date.now();
+  startDraining();
+  log.info({ signal }, "shutting down: readiness fails from now on");
+  // Only if something hangs past every step's own bound.
+  const timer = setTimeout(() => {
+    log.error("shutdown did not finish in time; exiting");
+    process.exit(1);
+  }, drainDelayMs() + shutdownGraceMs() + 10_000).unref();
+  if (drainDelayMs() > 0) await new Promise((r) => setTimeout(r, drainDelayMs()));
   publicSite.stop();
   dbGate.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await (await services).stop();
+  const s = await services;
+  const { cut } = await closeHttp(server, { log, closeLive: s.closeLive });
+  // The check engine releases the scheduler lease here: another replica takes over at once.
+  await s.stop();
   await core.close();
   clearTimeout(timer);
+  log.info({ signal, ms: Date.now() - started, cut }, "stopped");
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

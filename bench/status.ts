@@ -22,7 +22,7 @@ if (spawnSync("wrk", ["--version"]).error) {
   console.error("bench:status needs wrk (Debian: apt-get install wrk)");
   process.exit(1);
 }
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(path.join(root, "dist", "server.js"))) {
   console.log("No production build yet: running npm run build…");
   if (spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" }).status !== 0) process.exit(1);
 }
@@ -61,7 +61,7 @@ if (onPostgres) {
   spawnSync("node", ["--import", "tsx", "scripts/fresh-database.ts", db], { cwd: root, stdio: "inherit" });
   env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${db}$1`);
 } else env.DATABASE_URL = "";
-const server = spawn("node", ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn("node", ["dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 children.push(server);
 const base = `http://127.0.0.1:${port}`;
 await waitFor(`${base}/api/health`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up what `npm test` needs on a Debian machine: Chromium, PostgreSQL, Redis, MariaDB, all on
-# loopback, the nginx binary for the maintenance-gate tests and the Prometheus binary for the metric
-# check tests. Installs with apt-get when running as root; otherwise says exactly what is missing.
+# loopback, the nginx binary for the maintenance-gate and deployment tests, docker-compose to validate
+# the compose file, and the Prometheus binary for the metric check tests. Installs with apt-get when
+# running as root; otherwise says exactly what is missing.
 set -uo pipefail
 
 PGURL="${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
@@ -74,6 +75,14 @@ fi
 if [ ! -x "$nginx_bin" ] || ! "$nginx_bin" -V 2>&1 | grep -q -- --with-http_auth_request_module; then
   missing+=("nginx with the auth_request module at $nginx_bin (apt-get install nginx-light)")
 fi
+
+# docker-compose (Debian's, Compose v1) validates deploy/compose.yaml offline: `config -q` needs no
+# Docker daemon (tests/integration/deploy.test.ts).
+if ! command -v docker-compose >/dev/null; then
+  echo "services: installing docker-compose (the validator; no Docker daemon)…"
+  apt_install --no-install-recommends docker-compose
+fi
+command -v docker-compose >/dev/null || missing+=("docker-compose (apt-get install --no-install-recommends docker-compose)")
 
 # Prometheus: only the binary. The metric check tests start their own server (own config, own
 # storage, a random loopback port); the packaged system service must not start, so a policy-rc.d

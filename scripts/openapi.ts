@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildOpenApi, type RouteModule } from "../lib/ops/openapi";
 import { publicOpenApiPaths } from "../lib/public/openapi";
+import { probeOpenApiPaths } from "../lib/ops/probes";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -30,7 +31,7 @@ export async function generateOpenApi(root = process.cwd()): Promise<string> {
     modules.push({ path: "/" + rel.replace(/\[(\w+)\]/g, "{$1}"), methods, source: fs.readFileSync(file, "utf8"), deps: depsOf(root, fs.readFileSync(file, "utf8")) });
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
-  return JSON.stringify(buildOpenApi(modules, pkg.version, publicOpenApiPaths()), null, 2) + "\n";
+  return JSON.stringify(buildOpenApi(modules, pkg.version, { ...publicOpenApiPaths(), ...probeOpenApiPaths() }), null, 2) + "\n";
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -24,6 +24,9 @@ const INTEGRATION = [
   "tests/integration/public-snapshot-cache.test.ts",
   "tests/integration/db-lock.test.ts",
   "tests/integration/server-lifecycle.test.ts",
+  "tests/integration/graceful-shutdown.test.ts",
+  "tests/integration/body-limit.test.ts",
+  "tests/integration/security/server.test.ts",
 ];
 
 const busy: ChildProcess[] = [];

@@ -1,5 +1,5 @@
-// Sign-in attempts counted atomically in a store every replica shares: Redis when REDIS_URL is
-// set, the database otherwise. An attempt is counted *before* its password is checked, so 40
+// Attempts (sign-ins, status-page sign-ups: the key says which) counted atomically in a store every
+// replica shares: Redis when REDIS_URL is set, the database (LoginAttempt) otherwise. An attempt is counted *before* its password is checked, so 40
 // concurrent guesses cost at most the limit's worth of real checks.
 import { Redis } from "ioredis";
 import { db } from "../runtime/context";
@@ -22,14 +22,14 @@ const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.c
 class RedisStore implements AttemptStore {
   constructor(private readonly redis: Redis) {}
   async hit(key: string, windowMs: number): Promise<Hit> {
-    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, `warroom:login:${key}`, windowMs)) as [number, number];
+    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, `warroom:attempts:${key}`, windowMs)) as [number, number];
     return { count, retryAfterSec: Math.max(1, Math.ceil((ttl > 0 ? ttl : windowMs) / 1000)) };
   }
   async refund(key: string): Promise<void> {
-    await this.redis.eval(REFUND_SCRIPT, 1, `warroom:login:${key}`);
+    await this.redis.eval(REFUND_SCRIPT, 1, `warroom:attempts:${key}`);
   }
   async clear(key: string): Promise<void> {
-    await this.redis.del(`warroom:login:${key}`);
+    await this.redis.del(`warroom:attempts:${key}`);
   }
 }
 

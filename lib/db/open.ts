@@ -15,6 +15,8 @@ export type Db = {
   prisma: PrismaClient;
   mode: "postgres" | "pglite";
   appliedMigrations: string[];
+  /** The PostgreSQL server's URL (not set for the embedded database). */
+  databaseUrl?: string;
   /** $disconnect → socket server stop → PGlite close → lock release. Idempotent. */
   close(): Promise<void>;
 };
@@ -71,7 +73,7 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
       transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     });
     cleanups.push(["prisma disconnected", () => prisma.$disconnect()]);
-    return { prisma, mode: databaseUrl ? "postgres" : "pglite", appliedMigrations, close };
+    return { prisma, mode: databaseUrl ? "postgres" : "pglite", appliedMigrations, databaseUrl, close };
   } catch (e) {
     await close();
     throw e;

@@ -1,6 +1,9 @@
 // While the database is unreachable, app pages get a calm 503 page with Retry-After instead of
 // Next's error page (APIs answer 503 JSON from route(): lib/http/errors.ts). The state comes from
-// the readiness probe, polled here, and every change is logged once.
+// the readiness probe, polled here, and every change is logged once. It turns down only after two
+// failed probes in a row (the second half a second after the first): a probe's 2 s timer can fire
+// while the answer is already waiting behind a stalled event loop (a long compile, a CPU-starved
+// host), and one such false alarm must not turn every page into a 503 for a poll period.
 import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -12,6 +15,7 @@ const FALLBACK = "<!doctype html><title>Warroom is unavailable</title><p>Warroom
 
 export class DbGate {
   private down = false;
+  private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly page: string;
 
@@ -23,13 +27,15 @@ export class DbGate {
   start(): this {
     const tick = async () => {
       const health = await checkHealth();
-      const down = health.database === "down";
+      this.failures = health.database === "down" ? this.failures + 1 : 0;
+      const down = this.failures >= 2;
       if (down !== this.down) {
         if (down) this.log.warn({ error: health.error }, "database unreachable: pages answer 503 until it is back");
         else this.log.info("database reachable again");
         this.down = down;
       }
-      this.timer = setTimeout(() => void tick(), this.everyMs).unref();
+      const retrySoon = this.failures === 1;
+      this.timer = setTimeout(() => void tick(), retrySoon ? Math.min(500, this.everyMs) : this.everyMs).unref();
     };
     void tick();
     return this;

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import type { MaintenanceView } from "./maintenance";
 import type { FindingOut } from "./findings";
+import type { TimelinePage } from "./timeline-read";
+import type { PostMortemView } from "./postmortem-store";
 import { IncidentStatus, Role, Severity, TaskStatus, TaskTrack } from "../generated/prisma/enums";
 
 const time = z.string().describe("ISO 8601 timestamp");
@@ -83,3 +85,32 @@ const maintenanceViewSchema = z.object({
 export const maintenanceResponse = maintenanceViewSchema;
 export const maintenanceUpdatedResponse = z.object({ maintenance: maintenanceViewSchema });
 export const maintenanceConforms = (m: MaintenanceView): z.input<typeof maintenanceViewSchema> => m;
+
+// GET /api/incidents/:id/timeline
+const timelineEventSchema = z.object({
+  seq: z.number().int().describe("Order on the timeline (global event sequence)"),
+  kind: z.string(),
+  text: z.string(),
+  actor: userRefSchema.nullable(),
+  data: z.unknown(),
+  createdAt: time,
+});
+export const timelinePageResponse = z.object({
+  events: z.array(timelineEventSchema),
+  nextAfter: z.number().int().nullable().describe("Cursor for the next page forward (a full page may have more)"),
+  nextBefore: z.number().int().nullable().describe("Cursor for the next page back"),
+});
+export const timelineConforms = (p: TimelinePage): z.input<typeof timelinePageResponse> => p;
+
+// The post-mortem: GET, POST …/finalize ({ postmortem }), POST …/notes ({ note }, 201).
+const postMortemNoteSchema = z.object({ id: z.string(), body: z.string(), author: userRefSchema, createdAt: time });
+export const postMortemResponse = z.object({
+  markdown: z.string(),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), body: z.string() })),
+  notes: z.array(postMortemNoteSchema),
+  finalizedAt: time.nullable(),
+  finalizedBy: userRefSchema.nullable(),
+});
+export const postMortemFinalizedResponse = z.object({ postmortem: postMortemResponse });
+export const postMortemNoteResponse = z.object({ note: postMortemNoteSchema });
+export const postMortemConforms = (p: PostMortemView): z.input<typeof postMortemResponse> => p;

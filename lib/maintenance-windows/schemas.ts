@@ -68,3 +68,29 @@ export type MaintenanceWindowView = {
 export type WindowListResponse = { windows: MaintenanceWindowView[]; components: { key: string; name: string }[]; layers: { key: string; name: string }[] };
 /** POST, PATCH, /cancel, /end */
 export type WindowResponse = { window: MaintenanceWindowView };
+
+// The answers, for the OpenAPI description (tied to the types above).
+const windowTime = z.string().describe("ISO 8601 timestamp");
+const windowViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  startsAt: windowTime,
+  endsAt: windowTime,
+  componentKeys: z.array(z.string()),
+  layerKeys: z.array(z.string()),
+  maintenancePage: z.boolean(),
+  state: z.enum(["scheduled", "in_progress", "completed", "cancelled"]),
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: windowTime,
+  updatedAt: windowTime,
+  startedAt: windowTime.nullable(),
+  completedAt: windowTime.nullable(),
+});
+const keyName = z.object({ key: z.string(), name: z.string() });
+export const windowListResponse = z.object({ windows: z.array(windowViewSchema), components: z.array(keyName), layers: z.array(keyName) });
+export const windowResponse = z.object({ window: windowViewSchema });
+export const windowConforms = {
+  list: (r: WindowListResponse): z.input<typeof windowListResponse> => r,
+  one: (r: WindowResponse): z.input<typeof windowResponse> => r,
+};

@@ -1,6 +1,18 @@
+import { z } from "zod";
 import { getContext, hasContext } from "../runtime/context";
 
 export type Health = { status: "ok" | "unavailable"; live: true; database: "ok" | "down"; dbMode?: string; uptimeSec: number; error?: string };
+
+/** GET /api/health (200 ok, 503 unavailable). Probes should prefer /api/health/live and /api/health/ready (lib/ops/probes.ts). */
+export const healthResponse = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  live: z.literal(true),
+  database: z.enum(["ok", "down"]),
+  dbMode: z.string().optional(),
+  uptimeSec: z.number().int(),
+  error: z.string().optional(),
+});
+export const healthConforms = (h: Health): z.input<typeof healthResponse> => h;
 
 /** Liveness is answering at all; readiness is the database answering within 2 s. */
 export async function checkHealth(): Promise<Health> {

@@ -113,7 +113,7 @@ export function buildOpenApi(modules: RouteModule[], version: string, extraPaths
       title: "Warroom API",
       version,
       description: "The JSON API used by the Warroom UI and by automation. Errors are { error: { code, message, fields? } }.",
-      license: { name: "Proprietary (set by the operator of this Warroom)" },
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/", description: "This Warroom (paths are relative to its address)" }],
     tags,

@@ -15,6 +15,7 @@ export async function bootCore(opts: OpenDbOptions & { logger?: Logger } = {}): 
     prisma: database.prisma,
     log,
     dbMode: database.mode,
+    databaseUrl: database.databaseUrl,
     broadcast: () => undefined,
     noteCheckResult: () => undefined,
     onPublicChange: new Set(),

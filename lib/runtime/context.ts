@@ -9,6 +9,8 @@ export type AppContext = {
   prisma: PrismaClient;
   log: Logger;
   dbMode: "postgres" | "pglite";
+  /** Set on PostgreSQL: for the few listeners that need their own connection (LISTEN). */
+  databaseUrl?: string;
   /** Sends committed events to connected browsers (socket.io); set once sockets are attached. */
   broadcast: (events: LiveEventOut[]) => void;
   /** A probe result for a layer arrived (coalesced into one volatile event per second). */

@@ -16,7 +16,13 @@ export function toTerminal(text: string): void {
   if (process.stdout.isTTY) process.stdout.write(`${text}\n`);
 }
 
-export async function startServices(ctx: AppContext, server: HttpServer): Promise<{ stop: () => Promise<void> }> {
+export type Services = {
+  /** Ends every live connection (socket.io transports); the browsers reconnect elsewhere. */
+  closeLive: () => void;
+  stop: () => Promise<void>;
+};
+
+export async function startServices(ctx: AppContext, server: HttpServer): Promise<Services> {
   const demo = await seedDemoAccounts();
   if (!demo.length && (await ctx.prisma.user.count()) === 0) {
     ctx.log.warn("no accounts yet: create the first admin with npm run admin:create");
@@ -53,6 +59,7 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
   const stops: Array<() => Promise<void>> = [];
   for (const svc of backgroundServices()) stops.push(await svc.start(ctx));
   return {
+    closeLive: () => io.engine.close(),
     stop: async () => {
       for (const stop of stops.reverse()) await stop();
       results.stop();

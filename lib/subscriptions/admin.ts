@@ -43,6 +43,41 @@ export const overviewQuery = z.object({
 });
 export type OverviewQuery = z.infer<typeof overviewQuery>;
 
+const adminTime = z.string().describe("ISO 8601 timestamp");
+const counts = z.object({ confirmed: z.number().int(), pending: z.number().int(), unsubscribed: z.number().int() });
+export const subscriberOverviewResponse = z.object({
+  counts: z.object({ email: counts, webhook: counts }),
+  failedDeliveries: z.number().int(),
+  subscribers: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["email", "webhook"]),
+      address: z.string().describe("Webhook URLs redacted"),
+      componentKeys: z.array(z.string()),
+      state: z.enum(["confirmed", "pending", "unsubscribed"]),
+      createdAt: adminTime,
+      confirmedAt: adminTime.nullable(),
+      unsubscribedAt: adminTime.nullable(),
+    }),
+  ),
+  notifications: z.array(
+    z.object({
+      id: z.string(),
+      subscriberId: z.string(),
+      kind: z.enum(["email", "webhook"]),
+      address: z.string(),
+      event: z.string(),
+      status: z.enum(["pending", "delivered", "failed"]),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      createdAt: adminTime,
+      deliveredAt: adminTime.nullable(),
+      nextAttemptAt: adminTime,
+    }),
+  ),
+});
+export const overviewConforms = (o: SubscriberOverview): z.input<typeof subscriberOverviewResponse> => o;
+
 function stateOf(s: { confirmedAt: Date | null; unsubscribedAt: Date | null }): SubscriberState {
   if (!s.confirmedAt) return "pending";
   return s.unsubscribedAt ? "unsubscribed" : "confirmed";

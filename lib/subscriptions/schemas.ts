@@ -26,3 +26,10 @@ export type SubscribeAnswer = {
   /** Webhook sign-ups only: the key that signs its payloads (X-Warroom-Signature). Shown this once. */
   secret?: string;
 };
+
+export const subscribeAnswerSchema = z.object({
+  status: z.literal("pending_confirmation"),
+  message: z.string(),
+  secret: z.string().optional().describe("Webhook sign-ups only: the key that signs its payloads. Shown this once."),
+});
+export const subscribeAnswerConforms = (a: SubscribeAnswer): z.input<typeof subscribeAnswerSchema> => a;

@@ -9,7 +9,7 @@ import type { Json } from "../db/types";
 import { webhookTargetProblem } from "./address-guard";
 import { subscribableComponents } from "./components";
 import { emailEnabled } from "./mailer";
-import { signupLimiter } from "./rate";
+import { countSignup } from "./rate";
 import { subscribeInput, type SubscribeAnswer } from "./schemas";
 
 export const CONFIRMATION_EVENT = "subscription.confirmation";
@@ -22,9 +22,8 @@ const WEBHOOK_MESSAGE = "A confirmation request is being POSTed to this URL; POS
 
 /** `raw` is the parsed JSON or form body; validated here, after the rate limit, so refused attempts count too. */
 export async function subscribe(raw: unknown, client: string): Promise<SubscribeAnswer> {
-  const wait = signupLimiter.retryAfter(client);
+  const wait = await countSignup(client);
   if (wait > 0) throw tooMany(`Too many sign-ups from your address. Try again in ${wait} s.`, wait);
-  signupLimiter.fail(client);
   const input = subscribeInput.parse(raw);
 
   if (input.email && !emailEnabled())

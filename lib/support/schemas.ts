@@ -36,6 +36,7 @@ export type TemplateListData = z.infer<typeof templateListResponse>;
 export const templateResponse = z.object({ template: replyTemplateView });
 export const templatesResponse = z.object({ templates: z.array(replyTemplateView) });
 export const previewResponse = z.object({ text: z.string() });
+export const deletedResponse = z.object({ deleted: z.literal(true) });
 
 const affectedComponent = z.object({ id: z.string(), name: z.string(), status: z.enum(COMPONENT_STATUSES), statusText: z.string() });
 

@@ -72,7 +72,7 @@ describe("OpenAPI description", () => {
   it("describes every route with its access rule, request schema, operationId and answers", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers.length).toBeGreaterThan(0);
-    expect(doc.info.license?.name).toBeTruthy();
+    expect(doc.info.license).toEqual({ name: "MIT", identifier: "MIT" });
     const users = doc.paths["/api/users"];
     expect(users.get["x-warroom-access"]).toBe("admin");
     expect(Object.keys(users.post.requestBody!.content["application/json"].schema.properties ?? {}).sort()).toEqual(["email", "name", "password", "role"]);
@@ -97,6 +97,17 @@ describe("OpenAPI description", () => {
     expect((shape?.oneOf ?? shape?.anyOf ?? []).length).toBe(2);
     const sup = doc.paths["/api/support"].get;
     expect(Object.keys((sup.responses["200"].content?.["application/json"].schema.properties as object) ?? {}).sort()).toEqual(["incidents", "maintenance", "statusUrl"]);
+    // Every JSON success answer has a schema; none is left as a bare object.
+    const undescribed = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).flatMap(([m, op]) =>
+        Object.entries(op.responses)
+          .filter(([status, r]) => status < "300" && r.content?.["application/json"] && (r.content["application/json"].schema.description === "Not described yet" || Object.keys(r.content["application/json"].schema).length === 0))
+          .map(([status]) => `${m.toUpperCase()} ${p} ${status}`),
+      ),
+    );
+    expect(undescribed).toEqual([]);
+    expect(Object.keys(doc.paths["/api/public/subscriptions"].post.responses)).toEqual(expect.arrayContaining(["202", "400", "429"]));
+    expect(doc.paths["/api/health/ready"].get.responses["503"]).toBeDefined();
     const summary = doc.paths["/api/v2/summary.json"].get.responses["200"].content?.["application/json"].schema as { properties?: Record<string, unknown> };
     expect(Object.keys(summary.properties ?? {})).toEqual(expect.arrayContaining(["page", "status", "components", "incidents", "scheduled_maintenances"]));
   });
@@ -106,6 +117,7 @@ describe("OpenAPI description", () => {
     expect(result.net).toBe("");
     expect(result.out).toMatch(/Your API description is valid/);
     expect(result.out).not.toMatch(/^error /m);
+    expect(result.out).not.toMatch(/info-license/);
     expect(result.status).toBe(0);
   });
 

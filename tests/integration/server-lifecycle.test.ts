@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import net from "node:net";
 import http from "node:http";
+import { compiledServer } from "./helpers/server-process";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/lib/db/open";
 
@@ -23,9 +24,14 @@ function freePort(): Promise<number> {
   });
 }
 
+// Readiness fails for a while before the port closes (so the check below has time to see it), and
+// the request in flight may take as long as it needs: this file tests that it completes, not how
+// fast. (With the default 3 s grace a request still running is cut, and the log says so.)
+const LIFECYCLE_ENV = { WARROOM_DRAIN_DELAY_MS: "3000", WARROOM_SHUTDOWN_GRACE_MS: "60000" };
+
 function startServer(port: number, until?: RegExp) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", WARROOM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-test-lifecycle", NEXT_TELEMETRY_DISABLED: "1", WARROOM_DEMO: "1" },
+  const child = spawn(process.execPath, [compiledServer()], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", WARROOM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-test-lifecycle", NEXT_TELEMETRY_DISABLED: "1", WARROOM_DEMO: "1", ...LIFECYCLE_ENV },
   });
   let out = "";
   const exited = new Promise<{ code: number | null; out: string }>((resolve) => child.on("exit", (code) => resolve({ code, out })));
@@ -113,6 +119,11 @@ describe("server process on the embedded database", () => {
     await inflight.accepted;
     a.child.kill("SIGTERM");
     await until(() => /shutting down/.test(a.output()), "the server to start shutting down");
+    // Readiness fails first, while the port still accepts; liveness does not.
+    const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: "not_ready", draining: true });
+    expect((await fetch(`http://127.0.0.1:${port}/api/health/live`)).status).toBe(200);
     // It no longer takes new connections…
     await until(async () => fetch(`http://127.0.0.1:${port}/api/health`).then(() => false, () => true), "the port to close");
     // …but the request it had accepted completes and is acknowledged.
@@ -120,6 +131,8 @@ describe("server process on the embedded database", () => {
     expect(answer.status).toBe(201);
     const { code } = await a.exited;
     expect(code).toBe(0);
+    expect(a.output()).toMatch(/"msg":"stopped"/);
+    expect(a.output()).toMatch(/"cut":0/);
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
 
     const db = await openDb({ databaseUrl: undefined, dataDir });

@@ -24,6 +24,8 @@ import type { SubscriberOverview } from "@/lib/subscriptions/admin";
 import { noticeMaintenance } from "@/lib/subscriptions/maintenance-notices";
 import { mutate } from "@/lib/realtime/outbox";
 import { postJson } from "@/lib/subscriptions/post";
+import { Redis } from "ioredis";
+import { attemptStore, closeAttemptStore } from "@/lib/auth/login-limit";
 
 const PUBLIC_URL = "https://status.example.test";
 const fast = { backoffMs: [0], timeoutMs: 5_000 };
@@ -275,6 +277,33 @@ describe("email subscriptions", () => {
     expect(forged.status).toBe(429);
     // Someone else is not affected.
     expect((await subscribe({ email: "other@example.test" }, "198.51.100.78")).status).toBe(202);
+  });
+
+  it("counts sign-ups in the store every replica shares: the database, or Redis when REDIS_URL is set", async () => {
+    // Another replica's sign-ups are what a shared store holds: filled here without this process's
+    // route, the next sign-up from that address must be refused.
+    delete process.env.REDIS_URL;
+    const ip = "198.51.100.120";
+    for (let i = 0; i < 10; i++) await attemptStore().hit(`signup:${ip}`, 15 * 60_000);
+    expect((await subscribe({ email: "shared-db@example.test" }, ip)).status).toBe(429);
+    expect(await core.ctx.prisma.loginAttempt.findUnique({ where: { key: `signup:${ip}` } })).toMatchObject({ count: 11 });
+
+    const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+    const other = new Redis(redisUrl);
+    process.env.REDIS_URL = redisUrl;
+    try {
+      const rip = `198.51.100.9-${Math.random().toString(36).slice(2)}`;
+      await other.set(`warroom:attempts:signup:${rip}`, 10, "PX", 60_000);
+      const limited = await subscribe({ email: "shared-redis@example.test" }, rip);
+      expect(limited.status).toBe(429);
+      expect(Number(await other.get(`warroom:attempts:signup:${rip}`))).toBe(11);
+      expect(await core.ctx.prisma.loginAttempt.count({ where: { key: `signup:${rip}` } })).toBe(0);
+    } finally {
+      if (saved.REDIS_URL === undefined) delete process.env.REDIS_URL;
+      else process.env.REDIS_URL = saved.REDIS_URL;
+      closeAttemptStore();
+      other.disconnect();
+    }
   });
 
   it("validation errors name the field, and nothing is written", async () => {

@@ -1,5 +1,6 @@
 import { route } from "@/lib/http/route";
 import { listComponents } from "@/lib/components/read";
+import { componentsViewResponse } from "@/lib/components/schemas";
 
 /** Response: ComponentsView (lib/components/view.ts). */
-export const GET = route({ access: "viewer" }, async () => listComponents());
+export const GET = route({ access: "viewer", response: componentsViewResponse }, async () => listComponents());

@@ -1,7 +1,7 @@
 import { created, route } from "@/lib/http/route";
 import { createWindow, listWindows } from "@/lib/maintenance-windows/admin";
-import { newWindowInput, type WindowResponse } from "@/lib/maintenance-windows/schemas";
+import { newWindowInput, windowListResponse, windowResponse, type WindowResponse } from "@/lib/maintenance-windows/schemas";
 
-export const GET = route({ access: "viewer" }, async () => listWindows());
+export const GET = route({ access: "viewer", response: windowListResponse }, async () => listWindows());
 
-export const POST = route({ access: "admin", body: newWindowInput }, async ({ actor, body }) => created({ window: await createWindow(actor, body) } satisfies WindowResponse));
+export const POST = route({ access: "admin", body: newWindowInput, response: windowResponse }, async ({ actor, body }) => created({ window: await createWindow(actor, body) } satisfies WindowResponse));

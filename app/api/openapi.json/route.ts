@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
 let cached: string | undefined;
 
 /** Generated from the route handlers by scripts/openapi.ts (on install and on every build). */
-export function GET(): Response {
+function get(): Response {
   try {
     cached ??= fs.readFileSync(path.join(process.cwd(), "lib/ops/openapi.generated.json"), "utf8");
   } catch {
@@ -14,3 +15,6 @@ export function GET(): Response {
   }
   return new Response(cached, { headers: { "content-type": "application/json" } });
 }
+
+const openApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }).describe("This OpenAPI 3.1 document");
+export const GET = Object.assign(get, { access: "public" as const, response: openApiDocument });

@@ -1,4 +1,4 @@
 import { route } from "@/lib/http/route";
-import { overviewQuery, subscriberOverview } from "@/lib/subscriptions/admin";
+import { overviewQuery, subscriberOverview, subscriberOverviewResponse } from "@/lib/subscriptions/admin";
 
-export const GET = route({ access: "admin", query: overviewQuery }, async ({ query }) => subscriberOverview(query));
+export const GET = route({ access: "admin", query: overviewQuery, response: subscriberOverviewResponse }, async ({ query }) => subscriberOverview(query));

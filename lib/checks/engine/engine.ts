@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { getContext } from "../../runtime/context";
 import { ResultBuffer } from "./buffer";
 import { concurrencyFromEnv, retentionFromEnv, type Retention } from "./config";
-import { Lease, makeHolderId } from "./lease";
+import { Lease, makeHolderId, watchReleases } from "./lease";
 import { Limiter } from "./limiter";
 import { loadChecks, MIN_INTERVAL_MS, stackVersion, type LoadedCheck } from "./load";
 import { maintainStorage } from "./rollup";
@@ -37,6 +37,7 @@ export class CheckEngine {
   private readonly runner: CheckRunner;
   private scheduler: Scheduler<LoadedCheck> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
+  private unwatch: (() => Promise<void>) | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private maintenanceTimer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
@@ -90,12 +91,16 @@ export class CheckEngine {
     getContext().onStackChanged.add(this.onStackChanged);
     await this.tick();
     this.leaseTimer = setInterval(() => void this.tick(), this.o.leaseRenewMs);
+    const url = getContext().databaseUrl;
+    // A tick already running may have asked before the release: ask again after it.
+    if (url) this.unwatch = await watchReleases(url, this.lease.name, () => void this.tick().then(() => this.tick()), (err) => this.log.warn({ err }, "lease release listener failed; takeover waits for the next attempt"));
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     getContext().onStackChanged.delete(this.onStackChanged);
     clearInterval(this.leaseTimer);
+    await this.unwatch?.();
     await this.ticking;
     if (this.leading) {
       await this.stepDown();

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
 import { updateWindow } from "@/lib/maintenance-windows/admin";
-import { windowPatchInput, type WindowResponse } from "@/lib/maintenance-windows/schemas";
+import { windowPatchInput, windowResponse, type WindowResponse } from "@/lib/maintenance-windows/schemas";
 
-export const PATCH = route({ access: "admin", body: windowPatchInput }, async ({ body, params }): Promise<WindowResponse> => ({ window: await updateWindow(params.id, body) }));
+export const PATCH = route({ access: "admin", body: windowPatchInput, response: windowResponse }, async ({ body, params }): Promise<WindowResponse> => ({ window: await updateWindow(params.id, body) }));

@@ -1,7 +1,8 @@
 import { route } from "@/lib/http/route";
 import { removeSubscriber } from "@/lib/subscriptions/admin";
+import { okResponse } from "@/lib/auth/views";
 
-export const DELETE = route({ access: "admin" }, async ({ params }) => {
+export const DELETE = route({ access: "admin", response: okResponse }, async ({ params }) => {
   await removeSubscriber(params.id);
   return { ok: true };
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
 import { cancelWindow } from "@/lib/maintenance-windows/admin";
-import type { WindowResponse } from "@/lib/maintenance-windows/schemas";
+import { windowResponse, type WindowResponse } from "@/lib/maintenance-windows/schemas";
 
-export const POST = route({ access: "admin" }, async ({ params }): Promise<WindowResponse> => ({ window: await cancelWindow(params.id) }));
+export const POST = route({ access: "admin", response: windowResponse }, async ({ params }): Promise<WindowResponse> => ({ window: await cancelWindow(params.id) }));

@@ -1,10 +1,10 @@
 import { route } from "@/lib/http/route";
 import { deleteTemplate, updateTemplate } from "@/lib/support/templates";
-import { templatePatchInput, templateResponse } from "@/lib/support/schemas";
+import { deletedResponse, templatePatchInput, templateResponse } from "@/lib/support/schemas";
 
 export const PATCH = route({ access: "admin", body: templatePatchInput, response: templateResponse }, async ({ body, params }) => ({ template: await updateTemplate(params.id, body) }));
 
-export const DELETE = route({ access: "admin" }, async ({ params }) => {
+export const DELETE = route({ access: "admin", response: deletedResponse }, async ({ params }) => {
   await deleteTemplate(params.id);
   return { deleted: true };
 });
