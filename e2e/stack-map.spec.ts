@@ -91,11 +91,13 @@ test("the editor: typed check fields, what a layer needs, and the YAML view of t
   const original = (await (await page.request.get("/api/stack/export?format=json")).json()) as { layers: { key: string; name: string }[] };
   const first = original.layers[0];
   const n = original.layers.length + 1;
-  // A link to a layer that does not exist (removed in an edit) says so.
+  // A link to a layer or an incident that does not exist says so (a 404, not a page that never loads).
   const missing = await page.goto("/layers/no-such-layer");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Layer not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to the stack map" })).toBeVisible();
+  expect((await page.goto("/incidents/no-such-incident"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Incident not found" })).toBeVisible();
   try {
     await page.goto("/admin/stack");
     const editor = page.getByRole("form", { name: "Edit stack" });

@@ -57,7 +57,10 @@ export function StackDiagram({
   const failing = failingLayerIds(view).length > 0 || d.verdict !== "ok";
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
+    // Side by side only when the map's own container is wide (the home page at 1440 px), stacked with
+    // the diagnosis first in a narrower column (the war room) or on a phone.
+    <div className="@container">
+    <div className="grid gap-4 @5xl:grid-cols-[minmax(0,1fr)_26rem]">
       <section aria-labelledby="stack-title" className="flex min-w-0 flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <Heading id="stack-title" className="text-xl font-semibold">
@@ -92,9 +95,10 @@ export function StackDiagram({
           </ol>
         </div>
       </section>
-      <aside className="order-first flex min-w-0 flex-col gap-4 lg:sticky lg:top-4 lg:order-none lg:self-start">
+      <aside className="order-first flex min-w-0 flex-col gap-4 @5xl:sticky @5xl:top-4 @5xl:order-none @5xl:self-start">
         <DiagnosisPanel view={view} incidentId={incidentId} />
       </aside>
+    </div>
     </div>
   );
 }

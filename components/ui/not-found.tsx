@@ -8,7 +8,7 @@ export function NotFoundCard({ what, back }: { what: string; back: { href: strin
         {what} not found
       </h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        It may have been removed or renamed in a stack edit, or the link is wrong.{" "}
+        It may have been removed, or the link is wrong.{" "}
         <Link className="underline" href={back.href}>
           {back.label}
         </Link>
