@@ -42,7 +42,8 @@ export function LayerRow({ layer, role, causeCertainty, headingLevel = 2, feeds 
       aria-labelledby={titleId}
       className={`rounded-md border border-l-4 border-slate-200 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900 ${STATUS_BORDER[layer.status]} ${cause ? "ring-2 ring-red-600 ring-offset-1 dark:ring-red-500 dark:ring-offset-slate-950" : ""}`}
     >
-      <div className="flex min-h-8 items-center gap-2 text-sm">
+      {/* One line on a laptop; on a phone the tags wrap instead of running off the screen. */}
+      <div className="flex min-h-8 flex-wrap items-center gap-x-2 gap-y-1 text-sm sm:flex-nowrap">
         {role && (
           <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-bold ${ROLE[role].className}`}>
             <span aria-hidden="true">{ROLE[role].icon} </span>

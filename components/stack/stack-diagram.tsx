@@ -81,7 +81,7 @@ export function StackDiagram({
           <DependencyEdges edges={edges} order={order} list={list} name={name} width={gutter} />
           <ol ref={list} className="flex flex-col gap-1" aria-label="Layers in request order">
             {view.layers.map((layer) => (
-              <li key={layer.id} data-layer-id={layer.id} className={layer.optional ? "ml-6" : ""}>
+              <li key={layer.id} data-layer-id={layer.id} className={layer.optional ? "ml-3 sm:ml-6" : ""}>
                 <LayerRow
                   layer={layer}
                   role={role(layer.id)}
