@@ -1,6 +1,7 @@
-// The admin stack editor, in the browser, end to end: export as YAML, add a layer with a tcp check,
-// see the server's validation errors on the fields they name (nothing saved), reorder, remove, and
-// import a pasted YAML stack; each saved change shows on the stack map. Other roles are refused.
+// The admin stack editor, in the browser, end to end: export as YAML, add a layer with a tcp check
+// through its typed fields, see the server's validation errors on the fields they name (nothing
+// saved), reorder, remove, and paste a YAML stack into the YAML view; each saved change shows on the
+// stack map. Other roles are refused.
 // The stack is restored at the end: the specs after this one run against the same database.
 import fs from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -86,7 +87,10 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await check.getByLabel("Check key").fill("port");
     await check.getByLabel("Type").selectOption("tcp");
     await check.getByLabel("Interval (s)").fill("10");
-    await check.getByLabel("Config (JSON; secrets as ${ENV_VAR})").fill(JSON.stringify({ host: "127.0.0.1", port }));
+    // Typed fields per check type, no JSON box.
+    await expect(check.getByLabel(/JSON/)).toHaveCount(0);
+    await check.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+    await check.getByLabel("Port", { exact: true }).fill(String(port));
     await saveStack(page);
     expect(await stackVersion(page)).toBe(versionBefore + 1);
     // The form now shows what the server stored.
@@ -95,6 +99,7 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await page.goto("/");
     const card = page.getByRole("article", { name: NEW.name });
     await expect(card).toBeVisible();
+    await card.getByRole("button", { name: `Details of ${NEW.name}` }).click();
     await expect(card).toContainText(NEW.impact);
     await expect(card.getByRole("list", { name: `Checks of ${NEW.name}` })).toContainText("Edge port");
     await expect(mapLayerNames(page)).toHaveText([...names, NEW.name]);
@@ -107,7 +112,7 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await saved.getByLabel("Layer key").fill(original.layers[0].key);
     await savedCheck.getByLabel("Interval (s)").fill("2");
     await savedCheck.getByLabel("Type").selectOption("http");
-    await savedCheck.getByLabel("Config (JSON; secrets as ${ENV_VAR})").fill(JSON.stringify({ url: `http://probe:hunter2@127.0.0.1:${port}/api/health` }));
+    await savedCheck.getByLabel("URL", { exact: true }).fill(`http://probe:hunter2@127.0.0.1:${port}/api/health`);
     await editor.getByRole("button", { name: "Save stack" }).first().click();
     await expect(page.getByRole("alert").filter({ hasText: "The stack has 4 problems" })).toBeVisible();
 
@@ -123,10 +128,10 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await expect(interval).toHaveAccessibleDescription("at least 5 seconds");
     // The stored 10 s timeout no longer fits a 2 s interval.
     await expect(savedCheck.getByLabel("Timeout (ms)")).toHaveAccessibleDescription("the timeout must not exceed the interval");
-    const config = savedCheck.getByLabel("Config (JSON; secrets as ${ENV_VAR})");
+    const config = savedCheck.getByLabel("URL", { exact: true });
     await expect(config).toHaveAttribute("aria-invalid", "true");
-    await expect(config).toHaveAccessibleName("Config (JSON; secrets as ${ENV_VAR})");
-    await expect(config).toHaveAccessibleDescription(/url: the password in this URL must be an \$\{ENV_VAR\} reference/);
+    await expect(config).toHaveAccessibleName("URL");
+    await expect(config).toHaveAccessibleDescription(/the password in this URL must be an \$\{ENV_VAR\} reference/);
     await expect(config).not.toHaveAccessibleDescription(/hunter2/);
     // Fields that are fine carry no error.
     await expect(savedCheck.getByLabel("Check key")).not.toHaveAttribute("aria-invalid", "true");
@@ -167,13 +172,13 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await expect(mapLayerNames(page)).toHaveText(names);
     await expect(page.getByRole("article", { name: NEW.name })).toHaveCount(0);
 
-    // (6) Import a pasted YAML stack: first an invalid one (its errors show on the text box, nothing
-    // saved), then the exported file with a renamed stack and one more layer.
+    // (6) Paste a YAML stack into the YAML view: first an invalid one (its errors show on the text box,
+    // nothing saved), then the exported file with a renamed stack and one more layer.
     await page.goto("/admin/stack");
-    const importForm = page.getByRole("form", { name: "Import stack" });
-    const pasted = importForm.getByLabel("Stack YAML or JSON");
-    const importButton = importForm.getByRole("button", { name: "Import and replace the stack" });
-    await expect(importButton).toBeDisabled();
+    await expect(editor.getByRole("button", { name: "Save stack" })).toHaveCount(1);
+    await editor.getByRole("button", { name: "YAML", exact: true }).click();
+    const pasted = editor.getByLabel("stack.yaml");
+    const importButton = editor.getByRole("button", { name: "Save stack" });
     const beforeImport = await stackVersion(page);
     await pasted.fill("name: Broken\nlayers:\n  - key: Not A Key\n    name: Broken layer\n");
     await importButton.click();
@@ -191,12 +196,14 @@ test("an admin exports, edits, reorders, removes and imports the stack in the br
     await importButton.click();
     await expect(page.getByRole("status").filter({ hasText: `Saved: stack version ${beforeImport + 1}.` })).toBeVisible();
     await expect(pasted).not.toHaveAttribute("aria-invalid", "true");
+    await editor.getByRole("button", { name: "Form", exact: true }).click();
     await expect(page.getByLabel("Stack name")).toHaveValue("E2E imported stack");
     await expect(editor.getByRole("region", { name: `Layer ${n}: ${IMPORTED.name}` })).toBeVisible();
 
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: /Stack map/ })).toContainText("E2E imported stack");
     await expect(mapLayerNames(page)).toHaveText([...names, IMPORTED.name]);
+    await page.getByRole("button", { name: `Details of ${IMPORTED.name}` }).click();
     await expect(page.getByRole("article", { name: IMPORTED.name })).toContainText(IMPORTED.impact);
   } finally {
     const put = await page.request.put("/api/stack", { headers: { origin: baseURL }, data: original });

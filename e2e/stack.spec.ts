@@ -66,12 +66,12 @@ test("a stopped service turns its layer Down and Likely cause, then it recovers"
     await stop(svc.server);
     await expect(cache).toContainText("Down", { timeout: WITHIN_MS });
     await expect(cache).toContainText("Likely cause");
-    await expect(page.getByRole("region", { name: "Narrowing" })).toContainText("Cache");
+    await expect(page.getByRole("region", { name: "Diagnosis", exact: true })).toContainText("Cache down");
 
     svc = await startService(svc.port);
     await expect(cache).toContainText("Up", { timeout: WITHIN_MS });
     await expect(cache).not.toContainText("Likely cause");
-    await expect(page.getByRole("region", { name: "Narrowing" })).toContainText("No layer is failing");
+    await expect(page.getByRole("region", { name: "Diagnosis", exact: true })).toContainText("Nothing is failing");
   } finally {
     await stop(svc.server).catch(() => undefined);
     if (restore) await page.request.put("/api/stack", { headers: { origin: baseURL }, data: restore });

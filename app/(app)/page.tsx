@@ -7,5 +7,5 @@ export const metadata = { title: "Stack map" };
 
 export default async function HomePage() {
   const actor = await requireActor("/");
-  return <StackDiagram initial={await getStackView()} canEdit={atLeast(actor.role, "admin")} />;
+  return <StackDiagram initial={await getStackView()} canEdit={atLeast(actor.role, "admin")} canDeclare={atLeast(actor.role, "responder")} />;
 }

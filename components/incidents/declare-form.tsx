@@ -8,7 +8,10 @@ import { Field } from "@/components/ui/field";
 import { useStackLayers } from "./hooks";
 import { SEVERITIES, type IncidentDetail, type Me, type Person, type PlaybookOption } from "./types";
 
-export function DeclareForm({ me, playbooks, leaders }: { me: Me; playbooks: PlaybookOption[]; leaders: Person[] }) {
+/** Opened from the stack map: the likely cause as title, the diagnosis as symptoms, the failing layers ticked. */
+export type DeclarePrefill = { title: string; symptoms: string; layerIds: string[] };
+
+export function DeclareForm({ me, playbooks, leaders, prefill }: { me: Me; playbooks: PlaybookOption[]; leaders: Person[]; prefill?: DeclarePrefill }) {
   const router = useRouter();
   const layers = useStackLayers();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -41,7 +44,7 @@ export function DeclareForm({ me, playbooks, leaders }: { me: Me; playbooks: Pla
       <h1 id="declare-title" className="text-xl font-semibold">
         Declare an incident
       </h1>
-      <Field label="Title" name="title" required maxLength={200} placeholder="Checkout returns errors" error={errors.title} hint="Internal: only people signed in to Warroom see it." autoFocus />
+      <Field label="Title" name="title" required maxLength={200} placeholder="Checkout returns errors" defaultValue={prefill?.title} error={errors.title} hint="Internal: only people signed in to Warroom see it." autoFocus />
       <Field
         label="Public title (optional)"
         name="publicTitle"
@@ -61,7 +64,7 @@ export function DeclareForm({ me, playbooks, leaders }: { me: Me; playbooks: Pla
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Symptoms
-        <textarea name="symptoms" className="input min-h-24" placeholder="What users and alerts are seeing, and since when" aria-invalid={errors.symptoms ? true : undefined} />
+        <textarea name="symptoms" className="input min-h-24" defaultValue={prefill?.symptoms} placeholder="What users and alerts are seeing, and since when" aria-invalid={errors.symptoms ? true : undefined} />
         {errors.symptoms && <span className="field-error">{errors.symptoms}</span>}
       </label>
       <fieldset className="flex flex-col gap-1 text-sm">
@@ -74,7 +77,7 @@ export function DeclareForm({ me, playbooks, leaders }: { me: Me; playbooks: Pla
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
             {layers.data?.map((l) => (
               <label key={l.id} className="flex items-center gap-2">
-                <input type="checkbox" name="layerIds" value={l.id} /> {l.name}
+                <input type="checkbox" name="layerIds" value={l.id} defaultChecked={prefill?.layerIds.includes(l.id)} /> {l.name}
               </label>
             ))}
           </div>

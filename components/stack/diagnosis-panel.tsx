@@ -38,6 +38,11 @@ function CauseItem({ cause, view, incidentId }: { cause: Cause; view: StackView;
           </li>
         ))}
       </ul>
+      {cause.symptomLayerIds.length > 0 && (
+        <p className="mt-1 text-sm">
+          <span className="font-medium">Symptoms (failing because of it):</span> {cause.symptomLayerIds.map((id) => layer(id)?.name).join(", ")}
+        </p>
+      )}
       {cause.unknownBelowLayerIds.length > 0 && <p className="mt-1 text-sm">Not known below it: {cause.unknownBelowLayerIds.map((id) => layer(id)?.name).join(", ")}</p>}
       <div className="mt-2 flex flex-wrap gap-2 text-sm">
         {links.map((l) => (

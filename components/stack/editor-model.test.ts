@@ -83,3 +83,18 @@ describe("stack editor model: components", () => {
     expect(feeds.get("db")).toEqual(["Website", "Reports"]);
   });
 });
+
+describe("stack editor model: the diagnosis' graph", () => {
+  it("keeps dependsOn, shared resources, third parties, reference checks and settings it has no field for", () => {
+    const graph = {
+      name: "Shop",
+      futureSetting: { a: 1 },
+      layers: [
+        { key: "web", name: "Web", dependsOn: ["cache"], impact: "Pages fail.", checks: [{ key: "gw", name: "Gateway", type: "tcp", config: { host: "10.0.0.1", port: 22 }, reference: true }] },
+        { key: "cache", name: "Cache", resource: "redis-main", thirdParty: true, vantages: ["eu"], checks: [{ key: "ping", name: "PING", type: "redis", config: { url: "redis://c" }, resource: "redis-b" }] },
+      ],
+    } as unknown as StackInput;
+    const out = doc(toForm(graph)) as unknown as typeof graph;
+    expect(out).toMatchObject(graph);
+  });
+});

@@ -15,6 +15,12 @@ export type CheckForm = {
   enabled: boolean;
   config: string;
   thresholds: string;
+  /** Shared resource this check probes (overrides its layer's). */
+  resource: string;
+  /** Should always answer: when it fails, the checker's own network is suspect. */
+  reference: boolean;
+  /** Settings the form has no field for (added to stack.yaml later): carried through unchanged. */
+  extra: Record<string, unknown>;
 };
 
 export type LayerForm = {
@@ -28,7 +34,12 @@ export type LayerForm = {
   publicName: string;
   checklist: string;
   toolLinks: string;
+  /** Keys of the layers it needs. */
+  dependsOn: string[];
+  resource: string;
+  thirdParty: boolean;
   checks: CheckForm[];
+  extra: Record<string, unknown>;
 };
 
 export type DependencyForm = { uid: string; layer: string; impact: ComponentImpact };
@@ -43,7 +54,14 @@ export type ComponentForm = {
   layers: DependencyForm[];
 };
 
-export type StackForm = { name: string; layers: LayerForm[]; components: ComponentForm[] };
+export type StackForm = { name: string; layers: LayerForm[]; components: ComponentForm[]; extra?: Record<string, unknown> };
+
+/** Everything in `obj` except the keys the form edits. */
+function rest(obj: object, known: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => !known.includes(k) && k !== "$schema"));
+}
+const LAYER_KEYS = ["key", "name", "description", "impact", "optional", "public", "publicName", "checklist", "toolLinks", "checks", "dependsOn", "resource", "thirdParty"] as const;
+const CHECK_KEYS = ["key", "name", "type", "intervalSec", "timeoutMs", "failThreshold", "recoverThreshold", "critical", "enabled", "config", "thresholds", "resource", "reference"] as const;
 
 let n = 0;
 export const uid = () => `u${++n}`;
@@ -51,11 +69,27 @@ export const uid = () => `u${++n}`;
 const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 
 export function newCheck(): CheckForm {
-  return { uid: uid(), key: "", name: "", type: "http", intervalSec: "30", timeoutMs: "", failThreshold: "2", recoverThreshold: "2", critical: true, enabled: true, config: '{\n  "url": "http://127.0.0.1:8080/health"\n}', thresholds: "{}" };
+  return {
+    uid: uid(),
+    key: "",
+    name: "",
+    type: "http",
+    intervalSec: "30",
+    timeoutMs: "",
+    failThreshold: "2",
+    recoverThreshold: "2",
+    critical: true,
+    enabled: true,
+    config: '{\n  "url": "http://127.0.0.1:8080/health"\n}',
+    thresholds: "{}",
+    resource: "",
+    reference: false,
+    extra: {},
+  };
 }
 
 export function newLayer(): LayerForm {
-  return { uid: uid(), key: "", name: "", description: "", impact: "", optional: false, public: false, publicName: "", checklist: "", toolLinks: "", checks: [] };
+  return { uid: uid(), key: "", name: "", description: "", impact: "", optional: false, public: false, publicName: "", checklist: "", toolLinks: "", dependsOn: [], resource: "", thirdParty: false, checks: [], extra: {} };
 }
 
 export function newComponent(layerKey = ""): ComponentForm {
@@ -71,6 +105,7 @@ export const emptyForm = (): StackForm => ({ name: "", layers: [], components: [
 export function toForm(spec: StackInput): StackForm {
   return {
     name: spec.name,
+    extra: rest(spec, ["name", "layers", "components"]),
     components: (spec.components ?? []).map((c) => ({
       uid: uid(),
       key: c.key,
@@ -90,6 +125,10 @@ export function toForm(spec: StackInput): StackForm {
       publicName: l.publicName ?? "",
       checklist: l.checklist ?? "",
       toolLinks: (l.toolLinks ?? []).map((t) => `${t.label} | ${t.url}`).join("\n"),
+      dependsOn: [...(l.dependsOn ?? [])],
+      resource: l.resource ?? "",
+      thirdParty: l.thirdParty ?? false,
+      extra: rest(l, LAYER_KEYS),
       checks: (l.checks ?? []).map((c) => ({
         uid: uid(),
         key: c.key,
@@ -103,6 +142,9 @@ export function toForm(spec: StackInput): StackForm {
         enabled: c.enabled ?? true,
         config: JSON.stringify(c.config ?? {}, null, 2),
         thresholds: JSON.stringify(c.thresholds ?? {}, null, 2),
+        resource: c.resource ?? "",
+        reference: c.reference ?? false,
+        extra: rest(c, CHECK_KEYS),
       })),
     })),
   };
@@ -120,8 +162,10 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
     }
   };
   const spec = {
+    ...form.extra,
     name: form.name,
     layers: form.layers.map((l, li) => ({
+      ...l.extra,
       key: l.key,
       name: l.name,
       description: l.description,
@@ -130,6 +174,9 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
       public: l.public,
       ...(l.publicName.trim() ? { publicName: l.publicName } : {}),
       ...(l.checklist.trim() ? { checklist: l.checklist.trim() } : {}),
+      ...(l.dependsOn.length ? { dependsOn: l.dependsOn } : {}),
+      ...(l.resource.trim() ? { resource: l.resource.trim() } : {}),
+      ...(l.thirdParty ? { thirdParty: true } : {}),
       toolLinks: l.toolLinks
         .split("\n")
         .filter((line) => line.trim())
@@ -138,6 +185,7 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
           return at < 0 ? { label: line.trim(), url: line.trim() } : { label: line.slice(0, at).trim(), url: line.slice(at + 1).trim() };
         }),
       checks: l.checks.map((c, ci) => ({
+        ...c.extra,
         key: c.key,
         name: c.name,
         type: c.type,
@@ -149,6 +197,8 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
         enabled: c.enabled,
         config: json(c.config, `layers[${li}].checks[${ci}].config`),
         thresholds: json(c.thresholds, `layers[${li}].checks[${ci}].thresholds`),
+        ...(c.resource.trim() ? { resource: c.resource.trim() } : {}),
+        ...(c.reference ? { reference: true } : {}),
       })),
     })),
     components: form.components.map((c) => ({
@@ -196,7 +246,9 @@ export function setLayerKey(form: StackForm, index: number, key: string): StackF
   const layers = form.layers.map((l, i) => (i === index ? { ...l, key } : l));
   const follow = old !== "" && !layers.some((l) => l.key === old);
   const components = follow ? form.components.map((c) => ({ ...c, layers: c.layers.map((d) => (d.layer === old ? { ...d, layer: key } : d)) })) : form.components;
-  return { ...form, layers, components };
+  // Layers that needed it follow the rename too.
+  const needing = follow ? layers.map((l) => (l.dependsOn.includes(old) ? { ...l, dependsOn: l.dependsOn.map((k) => (k === old ? key : k)) } : l)) : layers;
+  return { ...form, layers: needing, components };
 }
 
 /** Which components each layer feeds (by layer key), for the layer editor's hint. */

@@ -11,12 +11,14 @@ type Props = {
   fields: Record<string, string>;
   /** Names of the components built on this layer. */
   feeds?: string[];
+  /** The other layers (key and name), for what this one needs. */
+  others: { key: string; name: string }[];
   onChange: (l: LayerForm) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 };
 
-export function LayerEditor({ layer, index, count, fields, feeds, onChange, onMove, onRemove }: Props) {
+export function LayerEditor({ layer, index, count, fields, feeds, others, onChange, onMove, onRemove }: Props) {
   const path = `layers[${index}]`;
   const set = <K extends keyof LayerForm>(k: K, v: LayerForm[K]) => onChange({ ...layer, [k]: v });
   const err = (k: string) => errorFor(fields, `${path}.${k}`);
@@ -44,11 +46,38 @@ export function LayerEditor({ layer, index, count, fields, feeds, onChange, onMo
         <Field label="Layer name" value={layer.name} onChange={(e) => set("name", e.target.value)} error={err("name")} />
         <Field label="Public name" value={layer.publicName} onChange={(e) => set("publicName", e.target.value)} error={err("publicName")} />
         <Field label="Checklist (playbook key)" value={layer.checklist} onChange={(e) => set("checklist", e.target.value)} error={err("checklist")} />
+        <Field label="Shared resource (e.g. the same Redis)" placeholder="redis-main" value={layer.resource} onChange={(e) => set("resource", e.target.value)} error={err("resource")} />
         <div className="flex flex-col justify-end gap-1">
           <CheckBox label="Optional (side branch)" checked={layer.optional} onChange={(v) => set("optional", v)} />
           <CheckBox label="Shown on the public status page" checked={layer.public} onChange={(v) => set("public", v)} />
+          <CheckBox label="Third party (run by someone else)" checked={layer.thirdParty} onChange={(v) => set("thirdParty", v)} />
         </div>
       </div>
+      <fieldset className="flex flex-col gap-1 text-sm" aria-describedby={err("dependsOn") ? `${layer.uid}-deps-err` : undefined}>
+        <legend className="font-medium">Needs (depends on)</legend>
+        {others.length === 0 ? (
+          <span className="text-xs text-slate-600 dark:text-slate-400">No other layers yet.</span>
+        ) : (
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {others.map((o) => (
+              <CheckBox
+                key={o.key}
+                label={o.name || o.key}
+                checked={layer.dependsOn.includes(o.key)}
+                onChange={(v) => set("dependsOn", v ? [...layer.dependsOn, o.key] : layer.dependsOn.filter((k) => k !== o.key))}
+              />
+            ))}
+          </div>
+        )}
+        {layer.dependsOn.filter((k) => !others.some((o) => o.key === k)).length > 0 && (
+          <p className="text-xs">Also needs (no such layer now): {layer.dependsOn.filter((k) => !others.some((o) => o.key === k)).join(", ")}</p>
+        )}
+        {err("dependsOn") && (
+          <p id={`${layer.uid}-deps-err`} className="field-error">
+            {err("dependsOn")}
+          </p>
+        )}
+      </fieldset>
       {feeds && feeds.length > 0 && <p className="text-xs text-slate-600 dark:text-slate-400">Feeds components: {feeds.join(", ")}</p>}
       <div className="grid gap-2 sm:grid-cols-2">
         <TextArea label="Description" rows={2} value={layer.description} onChange={(e) => set("description", e.target.value)} error={err("description")} />

@@ -1,45 +1,32 @@
 "use client";
-// The request path from the user's request down to the response: main-path layers in a column,
-// optional layers as indented side branches, and the healthy/failing boundary drawn between cards.
+// The stack map: the diagnosis beside (on a phone: above) compact layer rows in request order, with the
+// dependency edges drawn in a gutter and described in words. A 12-layer stack and the diagnosis fit
+// one 1440×900 screen; details open per layer.
+import { useRef } from "react";
 import Link from "next/link";
 import type { StackView } from "@/lib/stack/view";
 import { useLiveQuery } from "./use-stack";
-import { LayerCard, type LayerRole } from "./layer-card";
-import { NarrowingPanel } from "./narrowing-panel";
+import { LayerRow, type LayerRole } from "./layer-row";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { useComponents } from "./use-components";
 import { MaintenanceBanner } from "./maintenance-flag";
-
-function Terminal({ label }: { label: string }) {
-  return (
-    <div className="flex flex-col items-center" aria-hidden="true">
-      <span className="rounded-full border border-slate-400 px-4 py-1 text-sm font-semibold dark:border-slate-500">{label}</span>
-    </div>
-  );
-}
-
-function Boundary({ text }: { text: string }) {
-  return (
-    <div role="separator" aria-label={`Boundary: ${text}`} className="my-1 flex items-center gap-2 text-xs font-semibold text-red-800 dark:text-red-300">
-      <span className="h-0.5 flex-1 bg-[repeating-linear-gradient(90deg,currentColor_0_8px,transparent_8px_14px)]" aria-hidden="true" />
-      <span>{text}</span>
-      <span className="h-0.5 flex-1 bg-[repeating-linear-gradient(90deg,currentColor_0_8px,transparent_8px_14px)]" aria-hidden="true" />
-    </div>
-  );
-}
-
-const Connector = () => <div className="mx-auto h-4 w-0.5 bg-slate-300 dark:bg-slate-600" aria-hidden="true" />;
+import { mapEdges } from "./edges";
+import { DependencyEdges, gutterWidth } from "./dependency-edges";
+import { declareHref, failingLayerIds } from "./declare-link";
 
 export function StackDiagram({
   initial,
   canEdit,
+  canDeclare = false,
   headingLevel = 1,
-  compact = false,
   incidentId,
 }: {
   initial: StackView;
   canEdit: boolean;
+  /** Responders and admins outside an incident: "Declare incident" shows while layers fail. */
+  canDeclare?: boolean;
   headingLevel?: 1 | 2;
+  /** Kept for callers; rows are compact everywhere now. */
   compact?: boolean;
   /** In a war room: the diagnosis offers to make tasks from the cause's checklist. */
   incidentId?: string;
@@ -48,11 +35,12 @@ export function StackDiagram({
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
   const view = data ?? initial;
   const components = useComponents();
+  const list = useRef<HTMLOListElement>(null);
   const feeds = (key: string) => (components.data ?? []).filter((c) => c.layers.some((d) => d.layer === key)).map((c) => c.name);
-  const n = view.narrowing;
-  const causeIds = new Set(view.diagnosis.causes.flatMap((c) => c.layerIds));
-  const role = (id: string): LayerRole =>
-    causeIds.has(id) ? "likely-cause" : n.symptomLayerIds.includes(id) ? "symptom" : n.sideFailingLayerIds.includes(id) ? "side-failure" : null;
+  const d = view.diagnosis;
+  const causeOf = new Map(d.causes.flatMap((c) => c.layerIds.map((id) => [id, c] as const)));
+  const symptoms = new Set(d.causes.flatMap((c) => c.symptomLayerIds));
+  const role = (id: string): LayerRole => (causeOf.has(id) ? "likely-cause" : symptoms.has(id) ? "symptom" : null);
 
   if (!view.stack)
     return (
@@ -62,41 +50,55 @@ export function StackDiagram({
       </section>
     );
 
+  const edges = mapEdges(view.layers);
+  const order = view.layers.map((l) => l.id);
+  const gutter = gutterWidth(edges, order);
+  const name = (id: string) => view.layers.find((l) => l.id === id)?.name ?? "?";
+  const failing = failingLayerIds(view).length > 0 || d.verdict !== "ok";
+
   return (
-    <div className="flex flex-col gap-4">
-      <DiagnosisPanel view={view} incidentId={incidentId} />
-      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-        <section aria-labelledby="stack-title" className="flex flex-col">
-          <Heading id="stack-title" className="mb-3 text-xl font-semibold">
+    // Side by side only when the map's own container is wide (the home page at 1440 px), stacked with
+    // the diagnosis first in a narrower column (the war room) or on a phone.
+    <div className="@container">
+    <div className="grid gap-4 @5xl:grid-cols-[minmax(0,1fr)_26rem]">
+      <section aria-labelledby="stack-title" className="flex min-w-0 flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <Heading id="stack-title" className="text-xl font-semibold">
             Stack map <span className="text-base font-normal text-slate-500 dark:text-slate-400">{view.stack.name} · v{view.stack.version}</span>
           </Heading>
-          <MaintenanceBanner view={view} />
-          <Terminal label="Request" />
-          <ol className="flex flex-col" aria-label="Layers in request order">
-            {view.layers.map((layer, i) => (
-              <li key={layer.id} className={layer.optional ? "ml-6 border-l-2 border-dashed border-slate-400 pl-3 sm:ml-12 dark:border-slate-500" : ""}>
-                {i === 0 && !layer.optional && n.firstFailingLayerId === layer.id ? <Boundary text="failing from the first layer" /> : <Connector />}
-                <LayerCard
+          {canDeclare && failing && (
+            <Link href={declareHref(view)} className="btn-primary ml-auto">
+              Declare incident
+            </Link>
+          )}
+        </div>
+        <MaintenanceBanner view={view} />
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          <span aria-hidden="true">↓ </span>Request path from the user (top) inward. Arrows: a layer needs the one they point at; dashed brackets: layers on one shared resource; thick
+          red: failing.
+        </p>
+        <div className="relative" style={{ paddingLeft: gutter }}>
+          <DependencyEdges edges={edges} order={order} list={list} name={name} width={gutter} />
+          <ol ref={list} className="flex flex-col gap-1" aria-label="Layers in request order">
+            {view.layers.map((layer) => (
+              <li key={layer.id} data-layer-id={layer.id} className={layer.optional ? "ml-3 sm:ml-6" : ""}>
+                <LayerRow
                   layer={layer}
                   role={role(layer.id)}
-                  firstFailing={layer.id === n.firstFailingLayerId}
-                  compact={compact}
+                  causeCertainty={causeOf.get(layer.id)?.certainty}
                   headingLevel={headingLevel === 1 ? 2 : 3}
                   feeds={feeds(layer.key)}
                   needs={layer.dependsOn.map((k) => view.layers.find((l) => l.key === k)?.name ?? k)}
                 />
-                {layer.id === n.boundaryAfterLayerId && <Boundary text="healthy above · failing below" />}
-                {layer.id === n.likelyCauseLayerId && n.healthyBelowLayerId && <Boundary text="failing above · healthy below" />}
               </li>
             ))}
           </ol>
-          <Connector />
-          <Terminal label="Response" />
-        </section>
-        <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
-          <NarrowingPanel view={view} />
-        </aside>
-      </div>
+        </div>
+      </section>
+      <aside className="order-first flex min-w-0 flex-col gap-4 @5xl:sticky @5xl:top-4 @5xl:order-none @5xl:self-start">
+        <DiagnosisPanel view={view} incidentId={incidentId} />
+      </aside>
+    </div>
     </div>
   );
 }

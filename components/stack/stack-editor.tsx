@@ -1,7 +1,10 @@
 "use client";
 // Admin editor: the whole stack is edited in the browser and saved with one PUT /api/stack, so
 // every save is one validated, versioned replacement; server errors land on the field they name.
+// Two views of one document: typed form fields, or the stack.yaml text itself (edited, loaded from a
+// file or pasted). Either way the one Save button sends it and the server's zod schema judges it.
 import { useEffect, useRef, useState } from "react";
+import YAML from "yaml";
 import { useQueryClient } from "@tanstack/react-query";
 import type { StackInput } from "@/lib/stack/schema";
 import { Field, TextArea } from "@/components/ui/field";
@@ -21,6 +24,12 @@ async function putStack(text: string, contentType: string): Promise<PutResult> {
   }
 }
 
+/** The YAML text of what the form holds (the form keeps only valid JSON for settings, so this is the document). */
+function yamlOf(form: StackForm): string {
+  const doc = fromForm(form);
+  return doc.ok ? YAML.stringify(doc.spec) : "";
+}
+
 const loadSpec = () => apiFetch<StackInput>("/api/stack/export?format=json");
 
 export function StackEditor({ initial }: { initial: StackInput | null }) {
@@ -28,18 +37,16 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
   const [form, setForm] = useState<StackForm>(() => (initial ? toForm(initial) : emptyForm()));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [importText, setImportText] = useState("");
-  const [importFields, setImportFields] = useState<Record<string, string>>({});
+  const [mode, setMode] = useState<"form" | "yaml">("form");
+  const [yamlText, setYamlText] = useState("");
+  const [yamlFields, setYamlFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   // After a refused save, focus moves to the first field the server named (its error is its
   // description), so the admin lands on the problem instead of a message at the top of the page.
-  const [refused, setRefused] = useState<{ form: "edit" | "import"; at: number } | null>(null);
+  const [refused, setRefused] = useState<number | null>(null);
   const editRef = useRef<HTMLFormElement>(null);
-  const importRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (!refused) return;
-    const form = refused.form === "edit" ? editRef.current : importRef.current;
-    form?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    if (refused) editRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [refused]);
 
   const setLayers = (layers: LayerForm[]) => {
@@ -55,12 +62,14 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
   const shown = { ...componentIssues(form), ...fields };
   const feeds = componentsByLayer(form);
 
-  async function afterSave(r: PutResult, form: "edit" | "import", onFail: (f: Record<string, string>) => void) {
+  async function afterSave(r: PutResult, onFail: (f: Record<string, string>) => void) {
     if (r.ok) {
       setNotice({ kind: "ok", text: `Saved: stack version ${r.version}.` });
       onFail({});
       try {
-        setForm(toForm(await loadSpec()));
+        const stored = toForm(await loadSpec());
+        setForm(stored);
+        if (mode === "yaml") setYamlText(yamlOf(stored));
       } catch {
         setNotice({ kind: "error", text: `Saved as version ${r.version}, but reloading it failed: reload the page before editing further.` });
       }
@@ -68,33 +77,60 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     } else {
       setNotice({ kind: "error", text: r.message });
       onFail(r.fields);
-      setRefused({ form, at: Date.now() });
+      setRefused(Date.now());
+    }
+  }
+
+  /** Form → YAML: the document the form would save. */
+  function showYaml() {
+    const doc = fromForm(form);
+    if (!doc.ok) {
+      setFields(doc.fields);
+      setNotice({ kind: "error", text: "Some fields are not valid JSON." });
+      return;
+    }
+    setYamlText(yamlOf(form));
+    setYamlFields({});
+    setMode("yaml");
+  }
+
+  /** YAML → form: only a text that parses; the server still judges it on save. */
+  function showForm() {
+    try {
+      const parsed: unknown = YAML.parse(yamlText);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("the document must be a mapping with name and layers");
+      setForm(toForm(parsed as StackInput));
+      setFields({});
+      setMode("form");
+    } catch (err) {
+      setYamlFields({ "": `not readable as YAML: ${err instanceof Error ? err.message : String(err)}` });
+      setRefused(Date.now());
     }
   }
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    if (mode === "yaml") {
+      setBusy(true);
+      await afterSave(await putStack(yamlText, "application/yaml"), setYamlFields);
+      setBusy(false);
+      return;
+    }
     const doc = fromForm(form);
     if (!doc.ok) {
       setFields(doc.fields);
       setNotice({ kind: "error", text: "Some fields are not valid JSON." });
-      setRefused({ form: "edit", at: Date.now() });
+      setRefused(Date.now());
       return;
     }
     setBusy(true);
-    await afterSave(await putStack(JSON.stringify(doc.spec), "application/json"), "edit", setFields);
+    await afterSave(await putStack(JSON.stringify(doc.spec), "application/json"), setFields);
     setBusy(false);
   }
 
-  async function importStack(e: React.FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    await afterSave(await putStack(importText, "application/yaml"), "import", setImportFields);
-    setBusy(false);
-  }
-
-  const importError = Object.entries(importFields)
-    .map(([k, m]) => `${k}: ${m}`)
+  // Errors name the path inside the document ("layers[2].dependsOn[0]: …").
+  const yamlError = Object.entries(yamlFields)
+    .map(([k, m]) => (k ? `${k}: ${m}` : m))
     .join("\n");
 
   return (
@@ -107,43 +143,57 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
           {notice.text}
         </p>
       )}
-      <section aria-labelledby="io-title" className="card flex flex-col gap-3">
-        <h2 id="io-title" className="font-semibold">
-          Import and export
-        </h2>
-        <div className="flex flex-wrap gap-2">
-          <a className="btn-secondary" href="/api/stack/export?format=yaml" download="stack.yaml">
-            Download YAML
-          </a>
-          <a className="btn-secondary" href="/api/stack/export?format=json" download="stack.json">
-            Download JSON
-          </a>
-        </div>
-        <form ref={importRef} onSubmit={importStack} className="flex flex-col gap-2" aria-label="Import stack">
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Upload a stack file
-            <input
-              type="file"
-              accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
-              className="text-sm"
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (file) setImportText(await file.text());
-              }}
-            />
-          </label>
-          <TextArea label="Stack YAML or JSON" rows={8} value={importText} onChange={(e) => setImportText(e.target.value)} error={importError || undefined} />
-          <button type="submit" className="btn-primary self-start" disabled={busy || !importText.trim()}>
-            Import and replace the stack
-          </button>
-        </form>
-      </section>
+      <div className="flex flex-wrap gap-2">
+        <a className="btn-secondary" href="/api/stack/export?format=yaml" download="stack.yaml">
+          Download YAML
+        </a>
+        <a className="btn-secondary" href="/api/stack/export?format=json" download="stack.json">
+          Download JSON
+        </a>
+      </div>
       <form ref={editRef} onSubmit={save} className="flex flex-col gap-4" aria-label="Edit stack" noValidate>
-        <div className="card flex flex-col gap-2 sm:flex-row sm:items-end">
-          <Field label="Stack name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields.name} className="flex-1" />
-          <button type="submit" className="btn-primary" disabled={busy}>
+        <div className="card sticky top-2 z-10 flex flex-wrap items-center gap-2 shadow-sm">
+          <div role="group" aria-label="Edit as" className="flex gap-1">
+            <button type="button" className={mode === "form" ? "btn-primary" : "btn-secondary"} aria-pressed={mode === "form"} onClick={() => mode === "yaml" && showForm()}>
+              Form
+            </button>
+            <button type="button" className={mode === "yaml" ? "btn-primary" : "btn-secondary"} aria-pressed={mode === "yaml"} onClick={() => mode === "form" && showYaml()}>
+              YAML
+            </button>
+          </div>
+          <span className="text-xs text-slate-600 dark:text-slate-400">Nothing is stored until you save; the whole stack is checked then.</span>
+          <button type="submit" className="btn-primary ml-auto" disabled={busy}>
             Save stack
           </button>
+        </div>
+        {mode === "yaml" ? (
+          <div className="card flex flex-col gap-2">
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              Load a stack file (YAML or JSON) into the text below
+              <input
+                type="file"
+                accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
+                className="text-sm"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (file) setYamlText(await file.text());
+                }}
+              />
+            </label>
+            <TextArea
+              label="stack.yaml"
+              rows={Math.min(40, Math.max(12, yamlText.split("\n").length + 1))}
+              spellCheck={false}
+              value={yamlText}
+              onChange={(e) => setYamlText(e.target.value)}
+              error={yamlError || undefined}
+            />
+            <p className="text-xs text-slate-600 dark:text-slate-400">The same document the form edits; secrets as $&#123;ENV_VAR&#125; references. Errors name the path inside it.</p>
+          </div>
+        ) : (
+          <>
+        <div className="card">
+          <Field label="Stack name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields.name} />
         </div>
         {fields.layers && <p className="field-error">{fields.layers}</p>}
         {form.layers.map((l, i) => (
@@ -154,6 +204,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
             count={form.layers.length}
             fields={fields}
             feeds={l.key ? feeds.get(l.key) : undefined}
+            others={form.layers.filter((x) => x.uid !== l.uid && x.key).map((x) => ({ key: x.key, name: x.name }))}
             onChange={(nl) => {
               const next = { ...form, layers: form.layers.map((x, j) => (j === i ? { ...nl, key: x.key } : x)) };
               setForm(nl.key !== l.key ? setLayerKey(next, i, nl.key) : next);
@@ -201,11 +252,8 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
             Add component
           </button>
         </section>
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-primary" disabled={busy}>
-            Save stack
-          </button>
-        </div>
+          </>
+        )}
       </form>
     </div>
   );

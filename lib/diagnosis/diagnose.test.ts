@@ -180,3 +180,24 @@ describe("diagnose", () => {
     expect(d.causes.map((c) => [c.id, c.severity])).toEqual([["layer:db", "degraded"]]);
   });
 });
+
+describe("a checker cut-off still forming", () => {
+  const flat = layers({ web: { deps: ["mail"] }, db: {}, cache: {}, mail: {} });
+  const refusedAt = (layer: string) => ({ ...refused(layer), recent: raw("+--") });
+  // db and cache refused since at(1); web answered at at(2); mail last spoke at at(0), before the failures began.
+  const silentMail = { layer: "mail", recent: [{ ok: true, at: at(0) }] };
+
+  it("half the targets unreachable while a healthy-looking one has not spoken since: nothing is confirmed yet", () => {
+    const d = diagnose({ layers: flat, checks: [up("web"), refusedAt("db"), refusedAt("cache"), silentMail].map((c, i) => check(c, i)) });
+    expect(d.verdict).toBe("causes");
+    expect(d.causes.map((c) => c.certainty)).toEqual(["suspected", "suspected"]);
+  });
+  it("once every healthy-looking target has answered since, the causes are confirmed", () => {
+    const d = diagnose({ layers: flat, checks: [up("web"), refusedAt("db"), refusedAt("cache"), up("mail")].map((c, i) => check(c, i)) });
+    expect(d.causes.map((c) => c.certainty)).toEqual(["confirmed", "confirmed"]);
+  });
+  it("failures that answer (HTTP 500) are not a cut-off: confirmed at once", () => {
+    const d = diagnose({ layers: flat, checks: [up("web"), down("db"), down("cache"), silentMail].map((c, i) => check(c, i)) });
+    expect(d.causes.map((c) => c.certainty)).toEqual(["confirmed", "confirmed"]);
+  });
+});

@@ -166,6 +166,14 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
     const failed = c.critical ? c.recent.find((r) => !r.ok)?.at : undefined;
     if (failed && failed > (lastFailure.get(c.layerId) ?? "")) lastFailure.set(c.layerId, failed);
   }
+  // Half the targets or more unreachable at network level, and a target that still looks healthy has
+  // not spoken since: the checker may be getting cut off, so nothing is confirmed until it has.
+  const formingTargets = isolationTargets(nodes, healthyLayerIds);
+  const cutOffForming = (since: string) =>
+    formingTargets.networkOnly &&
+    formingTargets.total >= tuning.isolationMinTargets &&
+    formingTargets.failing / formingTargets.total >= tuning.isolationShare * (2 / 3) &&
+    formingTargets.healthy.some((id) => !notKnownIds.has(id) && !inMaintenance.has(id) && (lastResult.get(id) ?? "") < since);
   const causes = [...causeSet].map((node): Cause => {
     const symptoms = [...symptomsOf.get(node)!].map((id) => layerById.get(id)!).sort((a, b) => a.position - b.position);
     node.reach = reachable(
@@ -186,7 +194,7 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
       const spoke = lastResult.get(id);
       return (spoke !== undefined && spoke < since) || (lastFailure.get(id) ?? "") >= since;
     });
-    if (belowUnsettled) node.confirmed = false;
+    if (belowUnsettled || cutOffForming(since)) node.confirmed = false;
     const confidence = node.confirmed && !flapping && !unknownBelowLayerIds.length ? "high" : node.confirmed || !unknownBelowLayerIds.length ? "medium" : "low";
     return {
       id: node.key,
@@ -216,6 +224,14 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
       deepest(b) - deepest(a),
   );
   return { verdict: causes.length ? "causes" : "ok", causes, checker: null, notKnown, inMaintenanceLayerIds };
+}
+
+/** Each failing node is one target (a shared resource once); each healthy layer not among them is one. */
+function isolationTargets(nodes: Map<string, Node>, healthy: Set<string>) {
+  const failing = [...nodes.values()];
+  const affected = new Set(failing.flatMap((n) => n.layers.map((l) => l.id)));
+  const healthyIds = [...healthy].filter((id) => !affected.has(id));
+  return { failing: failing.length, healthy: healthyIds, total: failing.length + healthyIds.length, networkOnly: failing.every((n) => n.faults.every((f) => f.network)) };
 }
 
 /**

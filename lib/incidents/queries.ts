@@ -143,3 +143,8 @@ export async function incidentDetail(client: Tx, id: string): Promise<IncidentDe
 export async function getIncident(id: string): Promise<IncidentDetail> {
   return incidentDetail(db(), id);
 }
+
+/** For pages: whether a link's incident exists at all (an unknown one gets a real "not found"). */
+export async function incidentExists(id: string): Promise<boolean> {
+  return (await db().incident.count({ where: { id } })) > 0;
+}

@@ -26,3 +26,13 @@ export async function onCheckStateChanged(tx: Tx, emit: Emit, change: CheckChang
     await appendTimeline(tx, emit, inc.id, { kind: "check", text, data: { ...change, at: change.at.toISOString() } });
   }
 }
+
+export type CauseScopeGrew = { causeId: string; text: string; affectedLayerIds: string[]; addedLayerIds: string[]; at: Date };
+
+/** A known cause now takes more layers down: one line on each open timeline ("… — now 3 layers affected: …"). */
+export async function onCauseScopeGrew(tx: Tx, emit: Emit, grew: CauseScopeGrew): Promise<void> {
+  const open = await tx.incident.findMany({ where: { status: { not: "resolved" } }, select: { id: true } });
+  for (const inc of open) {
+    await appendTimeline(tx, emit, inc.id, { kind: "check", text: grew.text, data: { ...grew, followUp: true, at: grew.at.toISOString() } });
+  }
+}

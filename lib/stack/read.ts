@@ -31,6 +31,7 @@ function checkView(c: Check): CheckView {
     critical: c.critical,
     enabled: c.enabled,
     intervalSec: c.intervalSec,
+    resource: c.resource,
     config: redactConfig(getCheckType(c.type) ?? { secretFields: [] }, c.config),
   };
 }

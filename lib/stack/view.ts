@@ -19,6 +19,8 @@ export type CheckView = {
   critical: boolean;
   enabled: boolean;
   intervalSec: number;
+  /** Shared resource this check probes (the map draws layers sharing one together). */
+  resource: string | null;
   /** Secrets redacted; ${ENV} references shown as written. */
   config: unknown;
 };

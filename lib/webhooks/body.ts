@@ -72,6 +72,8 @@ export function summaryLine(event: AnyWebhookEvent, data: unknown): string {
     case "layer.state_changed": {
       const d = data as WebhookData[typeof event];
       const icon = d.layer.status === "down" ? "🔴" : d.layer.status === "degraded" ? "🟠" : d.layer.status === "up" ? "🟢" : "⚪";
+      // A follow-up leads with the cause it widens: that is the news, the layer's own change is why.
+      if (d.followUpOf) return `${icon} ${d.followUpOf.headline} (${d.layer.name} / ${d.check.name} went ${d.from} → ${d.to}).`;
       return `${icon} ${d.layer.name} is ${d.layer.status}: check ${d.check.name} went ${d.from} → ${d.to}${d.message ? ` (${d.message})` : ""}.${d.cause ? ` Likely cause: ${d.cause.headline}.` : ""}`;
     }
     case "component.status_overridden": {

@@ -36,6 +36,7 @@ export async function enqueueLayerChanges(
   tx: Tx,
   changes: readonly CheckChange[],
   causeOf: (c: CheckChange) => { headline: string; affectedLayerIds: string[] } | null = () => null,
+  followUpOf: (c: CheckChange) => WebhookData["layer.state_changed"]["followUpOf"] = () => null,
 ): Promise<void> {
   if (!changes.length || !(await subscribersOf(tx, "layer.state_changed")).length) return;
   const layerIds = [...new Set(changes.map((c) => c.layerId))];
@@ -52,6 +53,7 @@ export async function enqueueLayerChanges(
       message: c.message,
       at: c.at.toISOString(),
       cause: causeOf(c),
+      followUpOf: followUpOf(c),
     })),
   );
 }

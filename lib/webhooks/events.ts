@@ -38,6 +38,11 @@ export type WebhookData = {
     at: string;
     /** Set when this layer is the likely cause of others failing; their own changes are not sent. */
     cause?: { headline: string; affectedLayerIds: string[] } | null;
+    /**
+     * Set when this layer failing widens a cause whose alert already went out (its own change is
+     * otherwise held back): one per change in scope, the headline saying "now N layers affected".
+     */
+    followUpOf?: { causeId: string; headline: string; affectedLayerIds: string[]; addedLayerIds: string[] } | null;
   };
   /** status null: back to the automatic status (cleared by the leader, or because the incident resolved). */
   "component.status_overridden": {

@@ -98,6 +98,16 @@ describe("webhook bodies", () => {
       at: "x",
     });
     expect(line).toBe("🟠 Database is degraded: check replica lag went up → degraded (lag 30s).");
+    const followUp = summaryLine("layer.state_changed", {
+      layer: { id: "w", name: "Web", status: "down" },
+      check: { id: "h", name: "Home" },
+      from: "up",
+      to: "down",
+      message: "HTTP 502",
+      at: "x",
+      followUpOf: { causeId: "layer:db", headline: "Database down — now 2 layers affected: Web, App", affectedLayerIds: ["w", "a"], addedLayerIds: ["w"] },
+    });
+    expect(followUp).toBe("🔴 Database down — now 2 layers affected: Web, App (Web / Home went up → down).");
     expect(summaryLine("maintenance.toggled", { enabled: false, message: "", by: { id: "u", name: "Ann" }, window: null })).toMatch(/OFF by Ann/);
   });
 });

@@ -11,7 +11,8 @@ import { enqueueLayerChanges } from "../../webhooks/enqueue";
 import { silencedLayers } from "../../maintenance-windows/silence";
 import { getContext, hasContext } from "../../runtime/context";
 import { diagnoseInTx } from "../../diagnosis/read";
-import { newsOf, type NewsVerdict } from "../../diagnosis/news";
+import { newsOf, type FollowUp, type NewsVerdict } from "../../diagnosis/news";
+import { trackCauseScopes } from "../../diagnosis/alerts";
 
 export type StateChange = {
   checkId: string;
@@ -57,12 +58,15 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
     // One alert per cause: a symptom's change while its cause is known is not news of its own.
     const loud = kept.filter((c) => !silenced.has(c.layerId) && !(c.from === "unknown" && c.to === "up"));
     const dx = loud.length ? await diagnoseInTx(tx, (id) => silenced.has(id)) : null;
-    const news = new Map<StateChange, NewsVerdict>(kept.map((c) => [c, dx ? newsOf(c, dx) : { announce: true, cause: null }]));
+    const news = new Map<StateChange, NewsVerdict>(kept.map((c) => [c, dx ? newsOf(c, dx) : { announce: true, causeId: null, cause: null }]));
     for (const c of kept) await announce(tx, emit, c, silenced.has(c.layerId), news.get(c)!);
+    // Symptoms held back that widen a cause already alerted get one follow-up per change in scope.
+    const followUps = dx ? await trackCauseScopes(tx, emit, dx, new Map([...news].filter(([c]) => !silenced.has(c.layerId)))) : new Map<StateChange, FollowUp>();
     await enqueueLayerChanges(
       tx,
-      kept.filter((c) => !silenced.has(c.layerId) && news.get(c)!.announce),
+      kept.filter((c) => !silenced.has(c.layerId) && (news.get(c)!.announce || followUps.has(c))),
       (c) => causeOf(news.get(c as StateChange)!),
+      (c) => followUpOf(followUps.get(c as StateChange)),
     );
     return changes.map((c) => exists.has(c.checkId));
   });
@@ -83,6 +87,10 @@ function logChanges(changes: readonly StateChange[]): void {
 
 function causeOf(news: NewsVerdict): { headline: string; affectedLayerIds: string[] } | null {
   return news.announce && news.cause ? { headline: news.cause.headline, affectedLayerIds: news.cause.affected } : null;
+}
+
+function followUpOf(f: FollowUp | undefined): { causeId: string; headline: string; affectedLayerIds: string[]; addedLayerIds: string[] } | null {
+  return f ? { causeId: f.causeId, headline: f.text, affectedLayerIds: f.affected, addedLayerIds: f.added } : null;
 }
 
 async function announce(tx: Tx, emit: Emit, c: StateChange, silenced: boolean, news: NewsVerdict): Promise<void> {

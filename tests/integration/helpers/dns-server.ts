@@ -5,7 +5,14 @@ import type { AddressInfo } from "node:net";
 /** Minimal authoritative DNS server over UDP, enough for A/AAAA/CNAME/TXT probes in tests. */
 export type DnsRecords = Record<string, { A?: string[]; AAAA?: string[]; CNAME?: string[]; TXT?: string[] }>;
 
-export type DnsServer = { address: string; port: number; queries: () => number; close: () => Promise<void> };
+export type DnsServer = {
+  address: string;
+  port: number;
+  queries: () => number;
+  /** Stops (true) or resumes answering, as a DNS server that died or came back. */
+  setSilent: (silent: boolean) => void;
+  close: () => Promise<void>;
+};
 
 const TYPES = { A: 1, CNAME: 5, TXT: 16, AAAA: 28 } as const;
 type RecordType = keyof typeof TYPES;
@@ -90,9 +97,10 @@ function answer(query: Buffer, records: DnsRecords): Buffer {
 export async function startDnsServer(records: DnsRecords, opts: { silent?: boolean } = {}): Promise<DnsServer> {
   const socket = dgram.createSocket("udp4");
   let queries = 0;
+  let silent = opts.silent ?? false;
   socket.on("message", (msg, rinfo) => {
     queries++;
-    if (opts.silent) return;
+    if (silent) return;
     socket.send(answer(msg, records), rinfo.port, rinfo.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", () => resolve()));
@@ -101,6 +109,7 @@ export async function startDnsServer(records: DnsRecords, opts: { silent?: boole
     address,
     port,
     queries: () => queries,
+    setSilent: (s) => void (silent = s),
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
 }

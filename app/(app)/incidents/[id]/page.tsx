@@ -1,4 +1,6 @@
+import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
+import { incidentExists } from "@/lib/incidents/queries";
 import { listUsers } from "@/lib/auth/users";
 import { listScenarios } from "@/lib/playbooks";
 import { getStackView } from "@/lib/stack/read";
@@ -9,6 +11,7 @@ export const metadata = { title: "War room" };
 export default async function WarRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/incidents/${id}`);
+  if (!(await incidentExists(id))) notFound();
   const [scenarios, users, stack] = await Promise.all([listScenarios(), listUsers(), getStackView()]);
   // Who can lead or hold a task: active responders and admins (names and roles only, never emails).
   const people = users.filter((u) => !u.disabled && (u.role === "responder" || u.role === "admin")).map(({ id, name, role }) => ({ id, name, role }));
