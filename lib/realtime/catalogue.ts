@@ -22,7 +22,7 @@ export type DurableEvents = {
   /** A change event (deploy, config, feature flag) was recorded. */
   "change:recorded": { changeId: string; at: string };
   /** A follow-up action item was created or completed. */
-  "followUp:changed": { followUpId: string; incidentId: string };
+  "followUp:changed": { incidentId: string; followUpIds: string[] };
   /** A component's public status was overridden (status set) or returned to automatic (null). */
   "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
   /** Reply templates were added, edited, reordered or deleted. */
