@@ -23,7 +23,7 @@ import type { FollowUpView } from "@/lib/follow-ups/schemas";
 import type { TimelinePage } from "@/lib/incidents/timeline-read";
 
 let core: TestCore;
-let admin: As, responder: As, viewer: As;
+let responder: As, viewer: As;
 let leader: { id: string; name: string; as: As };
 let dbCheck: { id: string; layerId: string };
 let webLayerId: string, cacheLayerId: string;
@@ -34,7 +34,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
   core = await startTestCore();
-  [admin, responder, viewer] = await Promise.all([sessionFor(core, "admin"), sessionFor(core, "responder"), sessionFor(core, "viewer")]);
+  [responder, viewer] = await Promise.all([sessionFor(core, "responder"), sessionFor(core, "viewer")]);
   [leader] = await usersWithSessions(core, 1, "responder", "lead");
   const db = await seedLayer(core, { key: "database", name: "Database", position: 3 });
   webLayerId = (await seedLayer(core, { key: "web", name: "Web", position: 1 })).id;
