@@ -45,8 +45,8 @@ export function FollowUpItem({ f, canComplete, showIncident }: { f: FollowUpView
       ) : (
         canComplete && (
           <div>
-            <button type="button" className="btn-secondary py-1" disabled={done.isPending} onClick={() => done.mutate()}>
-              Mark done<span className="sr-only">: {f.title}</span>
+            <button type="button" className="btn-secondary py-1" aria-label={`Mark done: ${f.title}`} disabled={done.isPending} onClick={() => done.mutate()}>
+              Mark done
             </button>
           </div>
         )
