@@ -9,7 +9,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 const headers = { origin: baseURL };
 const field = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
-async function declare(page: Page, title: string): Promise<{ id: string; createdAt: string }> {
+async function declare(page: Page, title: string): Promise<{ id: string; createdAt: string; title: string }> {
   const res = await page.request.post("/api/incidents", { headers, data: { title, severity: "SEV2" } });
   expect(res.status()).toBe(201);
   return (await res.json()).incident;
@@ -41,6 +41,15 @@ test("the leader edits milestones in order; out of order is refused beside the f
   await expect(list).toContainText(`Detected${field(detected)} UTC(set by hand)`);
   await expect(strip).toContainText("Time to detect 10 min");
   await expect(page.getByRole("list", { name: "Timeline events, newest first" })).toContainText(`set started to ${field(started)} UTC`);
+
+  // Insights count it: a chart with a table of the same figures, and the CSV export.
+  await page.getByRole("link", { name: "Insights", exact: true }).click();
+  const bySeverity = page.getByRole("region", { name: "By severity" });
+  await expect(bySeverity.getByRole("figure", { name: /Median durations by severity/ }).locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(bySeverity.getByRole("table", { name: "Durations by severity" }).getByRole("row", { name: /^SEV2/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Incidents in the period/ })).toContainText(`${inc.title}SEV2`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^warroom-insights-\d{4}-\d{2}-\d{2}\.csv$/);
 });
 
 test("a follow-up made from the post-mortem is listed once the incident closes and completed later", async ({ page }) => {

@@ -24,7 +24,7 @@ export function DurationChart({ groups, title }: { groups: InsightGroup[]; title
           <XAxis dataKey="name" tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" />
           <YAxis tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" label={{ value: "median minutes", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
           <Tooltip contentStyle={{ background: "var(--color-slate-900, #0f172a)", color: "#f8fafc", border: "none" }} labelStyle={{ color: "#f8fafc" }} formatter={(v) => [`${v} min`]} />
-          <Legend wrapperStyle={{ color: "currentColor" }} />
+          <Legend wrapperStyle={{ color: "currentColor" }} itemSorter={null} />
           {MEASURES.map((m) => (
             <Bar key={m.key} dataKey={m.key} name={m.label} fill={m.color} isAnimationActive={false}>
               <LabelList dataKey={m.key} position="top" fill="currentColor" fontSize={11} />

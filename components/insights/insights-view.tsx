@@ -93,7 +93,7 @@ export function InsightsView() {
             <h2 id="ins-all" className="font-semibold">
               All {data.overall.incidents === 1 ? "1 incident" : `${data.overall.incidents} incidents`}
             </h2>
-            <GroupTable groups={[data.overall]} caption="All incidents in the period" keyLabel="Incidents" />
+            <GroupTable groups={[data.overall]} caption="All incidents in the period" keyLabel="Group" />
           </section>
           <section aria-labelledby="ins-sev" className="card flex flex-col gap-2">
             <h2 id="ins-sev" className="font-semibold">

@@ -24,7 +24,7 @@ export function MilestonesStrip({ incidentId, canEdit }: { incidentId: string; c
   const { data, error } = useMilestones(incidentId);
   const [editing, setEditing] = useState(false);
   if (error) return <p className="field-error">Milestones could not be loaded: {error.message}</p>;
-  if (!data) return null;
+  if (!data) return <p className="text-sm text-slate-500">Loading milestones…</p>;
   const d = data.durations;
   return (
     <section aria-labelledby={`ms-${incidentId}`} className="card flex flex-col gap-2 py-3">
