@@ -1,11 +1,12 @@
 // Recording a change event (typically posted by CI with an API token) and putting it on the
 // timeline of every open incident, in one transaction.
 import type { Actor } from "../auth/actor";
+import type { Tx } from "../db/types";
 import { unprocessable } from "../http/errors";
-import { mutate } from "../realtime/outbox";
+import { mutate, type Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { appendTimeline } from "../incidents/timeline";
-import { changeViews, describeChange } from "./read";
+import { BEFORE_FAILURE_MS, changeViews, describeChange } from "./read";
 import type { ChangeInput, ChangeView } from "./schemas";
 
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -29,4 +30,24 @@ export async function recordChange(actor: Actor, input: ChangeInput): Promise<Ch
     await emit(rooms.incidents, "change:recorded", { changeId: row.id, at: at.toISOString() });
     return view;
   });
+}
+
+/**
+ * At the declaration: changes from the hour before the start of impact go on the new incident's
+ * timeline too (CI usually posts a deploy before anyone knows it broke something).
+ */
+export async function timelineRecentChanges(tx: Tx, emit: Emit, incidentId: string): Promise<void> {
+  const m = await tx.incidentMilestones.findUnique({ where: { incidentId } });
+  if (!m) return;
+  const since = new Date(m.startedAt.getTime() - BEFORE_FAILURE_MS);
+  const views = (await changeViews(tx, { at: { gte: since } }, 20)).reverse();
+  for (const c of views) {
+    const offset = m.startedAt.getTime() - new Date(c.at).getTime();
+    const when = offset >= 60_000 ? `${Math.round(offset / 60_000)} min before the start of impact` : offset <= -60_000 ? `${Math.round(-offset / 60_000)} min after the start of impact` : "at the start of impact";
+    await appendTimeline(tx, emit, incidentId, {
+      kind: "change",
+      text: `${describeChange(c)} (${c.at.slice(11, 16)} UTC, ${when})`,
+      data: { changeId: c.id, kind: c.kind, service: c.service, version: c.version, at: c.at },
+    });
+  }
 }

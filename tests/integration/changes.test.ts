@@ -87,4 +87,14 @@ describe("change events", () => {
     const recent = (await call(changes.GET, "GET", "/api/changes?hours=24", { as: viewer })).body.changes as ChangeView[];
     expect(recent.map((c) => c.version)).toEqual(["4512", "4400"]);
   });
+
+  it("a change posted before anyone declared goes on the new incident's timeline when it is declared", async () => {
+    const at = new Date(Date.now() - 3 * 60_000).toISOString();
+    expect((await post({ kind: "feature_flag", service: "checkout", who: "flag-bot", version: "new-cart=on", at })).status).toBe(201);
+    const inc = (await call(incidents.POST, "POST", "/api/incidents", { as: responder, body: { title: "Carts empty", severity: "SEV3" } })).body.incident as IncidentDetail;
+    const texts = (await core.ctx.prisma.timelineEvent.findMany({ where: { incidentId: inc.id, kind: "change" }, orderBy: { seq: "asc" } })).map((e) => e.text);
+    expect(texts).toContain(`Feature flag new-cart=on to checkout by flag-bot (${at.slice(11, 16)} UTC, 3 min before the start of impact)`);
+    // Older than an hour before the start: not on it.
+    expect(texts.some((t) => t.includes("4400"))).toBe(false);
+  });
 });
