@@ -35,9 +35,10 @@ export async function editMilestones(actor: Actor, incidentId: string, patch: Mi
       if (key === "resolvedAt" && value && !incident.resolvedAt)
         throw unprocessable("not_resolved", "resolvedAt: the incident is not resolved yet; resolve it first.", { resolvedAt: "can only be set once the incident is resolved" });
       const to = value ?? derived[key];
+      const wasSet = edited.has(key);
       if (value) edited.add(key);
       else edited.delete(key);
-      if ((next[key]?.getTime() ?? null) !== (to?.getTime() ?? null) || value === null) changes.push({ field: key, from: next[key]?.toISOString() ?? null, to: to?.toISOString() ?? null, byHand: !!value });
+      if ((next[key]?.getTime() ?? null) !== (to?.getTime() ?? null) || (value === null && wasSet)) changes.push({ field: key, from: next[key]?.toISOString() ?? null, to: to?.toISOString() ?? null, byHand: !!value });
       (next as Record<MilestoneKey, Date | null>)[key] = to;
     }
 
