@@ -40,6 +40,6 @@ export async function appendTimeline(tx: Tx, emit: Emit, incidentId: string, ent
     actorId: row.actorId,
     data: entry.data ?? {},
   });
-  if (MOVES_MILESTONES.has(entry.kind)) await refreshMilestones(tx, emit, incidentId);
+  if (MOVES_MILESTONES.has(entry.kind)) await refreshMilestones(tx, emit, incidentId, entry.kind);
   return seq;
 }

@@ -22,6 +22,18 @@ describe("deriving milestones", () => {
     expect(durationsOf(m)).toEqual({ detectMs: 120_000, acknowledgeMs: 360_000, mitigateMs: 38 * 60_000, resolveMs: 58 * 60_000 });
   });
 
+  it("the cause layer: the diagnosis on the timeline, else the one at the declaration, else the first layer to fail", () => {
+    const failures = [
+      { layerName: "Web", alertAt: T("10:01"), firstFailedAt: T("10:01"), cause: null },
+      { layerName: "Database", alertAt: T("10:03"), firstFailedAt: T("10:02"), cause: null },
+    ];
+    const base = { declaredAt: T("10:10"), monitoringAt: null, resolvedAt: null, declaredLayers: ["App"] };
+    expect(deriveMilestones({ ...base, failures }).causeLayer).toBe("Web");
+    expect(deriveMilestones({ ...base, failures, diagnosedCause: "redis-main" }).causeLayer).toBe("redis-main");
+    expect(deriveMilestones({ ...base, failures: [{ ...failures[1], cause: "Database down" }], diagnosedCause: "redis-main" }).causeLayer).toBe("Database");
+    expect(deriveMilestones({ ...base, failures: [] }).causeLayer).toBe("App");
+  });
+
   it("without failures everything is the declaration; mitigation falls back to the resolution", () => {
     const m = deriveMilestones({ declaredAt: T("10:10"), monitoringAt: null, resolvedAt: T("10:30"), declaredLayers: [], failures: [] });
     expect(m).toMatchObject({ startedAt: T("10:10"), detectedAt: T("10:10"), mitigatedAt: T("10:30"), causeLayer: null });

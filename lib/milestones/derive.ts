@@ -30,6 +30,8 @@ export type DeriveInput = {
   resolvedAt: Date | null;
   failures: FailureRun[];
   declaredLayers: string[];
+  /** What the diagnosis named as the cause at the declaration (a layer name or a shared resource). */
+  diagnosedCause?: string | null;
 };
 
 const min = (ds: Date[]): Date => new Date(Math.min(...ds.map((d) => d.getTime())));
@@ -44,7 +46,7 @@ export function deriveMilestones(input: DeriveInput): Milestones & { causeLayer:
   const detectedAt = min([input.declaredAt, ...input.failures.map((f) => f.alertAt)]);
   const startedAt = min([detectedAt, ...input.failures.map((f) => f.firstFailedAt)]);
   const byTime = [...input.failures].sort((a, b) => a.alertAt.getTime() - b.alertAt.getTime());
-  const causeLayer = byTime.find((f) => f.cause)?.layerName ?? byTime[0]?.layerName ?? input.declaredLayers[0] ?? null;
+  const causeLayer = byTime.find((f) => f.cause)?.layerName ?? input.diagnosedCause ?? byTime[0]?.layerName ?? input.declaredLayers[0] ?? null;
   return { startedAt, detectedAt, acknowledgedAt: input.declaredAt, mitigatedAt: input.monitoringAt ?? input.resolvedAt, resolvedAt: input.resolvedAt, causeLayer };
 }
 

@@ -21,7 +21,7 @@ export async function editMilestones(actor: Actor, incidentId: string, patch: Mi
   return mutate(async (tx, emit) => {
     await requireLeader(tx, actor, incidentId, "change the milestones");
     const current = await milestonesIn(tx, incidentId);
-    const found = (await derivedFor(tx, incidentId))!;
+    const found = (await derivedFor(tx, incidentId, current.declaredCause))!;
     const { incident, derived } = found;
     const now = Date.now();
 

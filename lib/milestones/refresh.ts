@@ -3,6 +3,8 @@
 import type { Tx } from "../db/types";
 import type { Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
+import { diagnoseInTx } from "../diagnosis/read";
+import { silencedLayers } from "../maintenance-windows/silence";
 import { deriveMilestones, mergeMilestones, MILESTONES, type FailureRun, type MilestoneKey, type Milestones } from "./derive";
 
 /** Failures this long before the declaration that were still failing at it count as this incident's. */
@@ -42,8 +44,19 @@ async function firstFailedProbe(tx: Tx, checkId: string, alertAt: Date): Promise
   return rows[0]?.first ?? alertAt;
 }
 
+/** The diagnosis's first cause right now: its shared resource, or its first layer's name. */
+async function diagnosedCause(tx: Tx): Promise<string | null> {
+  const silenced = (await silencedLayers(tx)).byLayerId;
+  const dx = await diagnoseInTx(tx, (id) => silenced.has(id));
+  const cause = dx.verdict === "causes" ? dx.causes[0] : undefined;
+  if (!cause) return null;
+  if (cause.resource) return cause.resource;
+  const layer = await tx.layer.findUnique({ where: { id: cause.layerIds[0] }, select: { name: true } });
+  return layer?.name ?? null;
+}
+
 /** What the record says, before anything set by hand. */
-export async function derivedFor(tx: Tx, incidentId: string) {
+export async function derivedFor(tx: Tx, incidentId: string, declaredCause: string | null = null) {
   const inc = await tx.incident.findUnique({ where: { id: incidentId } });
   if (!inc) return null;
   const [changes, causeEntries, layers] = await Promise.all([
@@ -64,23 +77,25 @@ export async function derivedFor(tx: Tx, incidentId: string) {
   const runs = failureRuns(changes, inc.createdAt, causes);
   const failures: FailureRun[] = [];
   for (const r of runs.slice(0, 20)) failures.push({ layerName: r.layerName, alertAt: r.alertAt, firstFailedAt: await firstFailedProbe(tx, r.checkId, r.alertAt), cause: r.cause });
-  return { incident: inc, derived: deriveMilestones({ declaredAt: inc.createdAt, monitoringAt: inc.monitoringAt, resolvedAt: inc.resolvedAt, failures, declaredLayers: layers.map((l) => l.name) }) };
+  return { incident: inc, derived: deriveMilestones({ declaredAt: inc.createdAt, monitoringAt: inc.monitoringAt, resolvedAt: inc.resolvedAt, failures, declaredLayers: layers.map((l) => l.name), diagnosedCause: declaredCause }) };
 }
 
-export async function refreshMilestones(tx: Tx, emit: Emit | null, incidentId: string): Promise<void> {
-  const found = await derivedFor(tx, incidentId);
+/** `kind`: the timeline entry that asked; at "declared" the diagnosis of that moment is kept. */
+export async function refreshMilestones(tx: Tx, emit: Emit | null, incidentId: string, kind?: string): Promise<void> {
+  const stored = await tx.incidentMilestones.findUnique({ where: { incidentId } });
+  const declaredCause = kind === "declared" ? await diagnosedCause(tx) : (stored?.declaredCause ?? null);
+  const found = await derivedFor(tx, incidentId, declaredCause);
   if (!found) return;
   const { incident: inc, derived } = found;
-  const stored = await tx.incidentMilestones.findUnique({ where: { incidentId } });
   const edited = (stored?.edited ?? []).filter((k): k is MilestoneKey => (MILESTONES as readonly string[]).includes(k));
   const merged = mergeMilestones(derived, stored ?? {}, edited);
   // A re-opened incident is not resolved any more, whatever was set by hand.
   if (!inc.resolvedAt) merged.resolvedAt = null;
-  await save(tx, incidentId, merged, edited, derived.causeLayer);
+  await save(tx, incidentId, merged, edited, derived.causeLayer, declaredCause);
   if (emit) await emit(rooms.incident(incidentId), "milestones:changed", { incidentId });
 }
 
-export async function save(tx: Tx, incidentId: string, m: Milestones, edited: readonly MilestoneKey[], causeLayer: string | null): Promise<void> {
-  const data = { ...m, edited: [...edited], causeLayer };
+export async function save(tx: Tx, incidentId: string, m: Milestones, edited: readonly MilestoneKey[], causeLayer: string | null, declaredCause?: string | null): Promise<void> {
+  const data = { ...m, edited: [...edited], causeLayer, ...(declaredCause !== undefined ? { declaredCause } : {}) };
   await tx.incidentMilestones.upsert({ where: { incidentId }, create: { incidentId, ...data }, update: data });
 }

@@ -82,6 +82,8 @@ describe("milestones", () => {
     expect(m.acknowledgedAt).toBe(inc.createdAt);
     expect(m).toMatchObject({ mitigatedAt: null, resolvedAt: null, edited: [], causeLayer: "Database" });
     expect(m.durations.detectMs).toBe(60_000);
+    // The diagnosis of the moment of declaration is kept (its latest probes fail).
+    expect((await core.ctx.prisma.incidentMilestones.findUniqueOrThrow({ where: { incidentId: inc.id } })).declaredCause).toBe("Database");
 
     // Moving to monitoring is the mitigation; a maintenance toggle is not.
     const mon = await call(incident.PATCH, "PATCH", "/", { as: leader.as, body: { status: "monitoring" }, ...p(inc.id) });

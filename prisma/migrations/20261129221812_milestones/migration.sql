@@ -11,6 +11,7 @@ CREATE TABLE "IncidentMilestones" (
     "resolvedAt" TIMESTAMPTZ(3),
     "edited" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "causeLayer" TEXT,
+    "declaredCause" TEXT,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "IncidentMilestones_pkey" PRIMARY KEY ("incidentId")
