@@ -161,6 +161,9 @@ test("leader, responder and support run an incident from declaration to post-mor
     await dialog.getByRole("button", { name: "Resolve incident" }).click();
     await expect(dialog.getByText("Summary is required to resolve").first()).toBeVisible();
     await dialog.getByLabel("Resolution summary").fill(summary);
+    // The playbook's tasks are still open: the dialog asks what to do with them.
+    await expect(dialog.getByRole("group", { name: /tasks are still open/ })).toBeVisible();
+    await dialog.getByRole("radio", { name: /Close them/ }).check();
     await dialog.getByRole("button", { name: "Resolve incident" }).click();
     await expect(leader.page).toHaveURL(/\/postmortem$/, { timeout: 60_000 });
     await expect(leader.page.getByRole("heading", { level: 1, name: new RegExp(`Post-mortem: #\\d+ ${title}`) })).toBeVisible({ timeout: 60_000 });

@@ -1,18 +1,23 @@
 "use client";
-// Resolving needs a summary; the server answers 422 with fields.summary when it is missing.
+// Resolving needs a summary; the server answers 422 with fields.summary when it is missing, and with
+// fields.openTasks while tasks are open and nobody said whether to close or carry them over.
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/components/ui/api";
 import { useAction } from "./use-action";
+import { useIncident } from "./hooks";
+import { OpenTasksChoice, type OpenTasksMode } from "@/components/follow-ups/open-tasks-choice";
 
 export function ResolveDialog({ incidentId, open, onClose }: { incidentId: string; open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const id = useId();
   const [summary, setSummary] = useState("");
+  const [openTasks, setOpenTasks] = useState<OpenTasksMode | null>(null);
+  const openCount = useIncident(incidentId).data?.openTasks ?? 0;
   const resolve = useAction(
     incidentId,
-    (body: { status: "resolved"; summary: string }) => apiFetch(`/api/incidents/${incidentId}`, { method: "PATCH", body }),
+    (body: { status: "resolved"; summary: string; openTasks?: OpenTasksMode }) => apiFetch(`/api/incidents/${incidentId}`, { method: "PATCH", body }),
     () => router.push(`/incidents/${incidentId}/postmortem`),
   );
 
@@ -32,7 +37,7 @@ export function ResolveDialog({ incidentId, open, onClose }: { incidentId: strin
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          resolve.run({ status: "resolved", summary });
+          resolve.run({ status: "resolved", summary, ...(openTasks ? { openTasks } : {}) });
         }}
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -54,7 +59,8 @@ export function ResolveDialog({ incidentId, open, onClose }: { incidentId: strin
             </span>
           )}
         </label>
-        {resolve.error && !summaryError && (
+        {(openCount > 0 || resolve.error?.fields.openTasks) && <OpenTasksChoice count={openCount} value={openTasks} onChange={setOpenTasks} error={resolve.error?.fields.openTasks} />}
+        {resolve.error && !summaryError && !resolve.error.fields.openTasks && (
           <p role="alert" className="field-error">
             {resolve.error.message}
           </p>

@@ -12,6 +12,8 @@ const FILTERS: { label: string; kinds: string }[] = [
   { label: "Status and updates", kinds: "declared,status,leader,update,cadence,resolved,postmortem,component" },
   { label: "Check state changes", kinds: "check" },
   { label: "Maintenance page", kinds: "maintenance" },
+  { label: "Changes (deploys, config, flags)", kinds: "change" },
+  { label: "Milestones and follow-ups", kinds: "milestone,follow_up" },
 ];
 
 const KIND_LABEL: Record<string, string> = {
@@ -30,6 +32,9 @@ const KIND_LABEL: Record<string, string> = {
   resolved: "Resolved",
   postmortem: "Post-mortem",
   component: "Public status",
+  milestone: "Milestone",
+  follow_up: "Follow-up",
+  change: "Change",
 };
 
 export function Timeline({ incidentId }: { incidentId: string }) {

@@ -19,6 +19,8 @@ import type { StackView } from "@/lib/stack/view";
 import { StackDiagram } from "@/components/stack/stack-diagram";
 import type { Me, Person, PlaybookOption } from "./types";
 import { Icon } from "./icons";
+import { MilestonesStrip } from "@/components/milestones/milestones-strip";
+import { RecentChanges } from "@/components/changes/recent-changes";
 
 type Props = { incidentId: string; me: Me; people: Person[]; playbooks: PlaybookOption[]; stack: StackView };
 
@@ -49,10 +51,12 @@ export function WarRoom({ incidentId, me, people, playbooks, stack }: Props) {
       )}
       {affected.length > 0 && <p className="text-sm">Affected layers: {affected.join(", ")}</p>}
       <Cadence incident={incident} leads={leads} />
+      <MilestonesStrip incidentId={incident.id} canEdit={leads} />
       <BreakReminder incidentId={incident.id} />
       {leads && open && <SuspectAlert incidentId={incident.id} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex min-w-0 flex-col gap-4">
+          <RecentChanges incidentId={incident.id} />
           <StackDiagram initial={stack} canEdit={me.role === "admin"} headingLevel={2} compact incidentId={leads && open ? incident.id : undefined} />
           <TaskBoard incident={incident} me={me} people={people} playbooks={playbooks} layers={layers.data ?? []} />
         </div>

@@ -8,6 +8,8 @@ import { useLive } from "@/components/live/live-provider";
 const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/", label: "Stack map", roles: ["viewer", "responder", "admin", "support"] },
   { href: "/incidents", label: "Incidents", roles: ["viewer", "responder", "admin", "support"] },
+  { href: "/follow-ups", label: "Follow-ups", roles: ["viewer", "responder", "admin", "support"] },
+  { href: "/insights", label: "Insights", roles: ["viewer", "responder", "admin", "support"] },
   { href: "/support", label: "Support", roles: ["support", "responder", "admin"] },
   { href: "/admin/stack", label: "Stack config", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },

@@ -11,6 +11,7 @@ import { insertTasks } from "./tasks";
 import type { DeclareInput } from "./schemas";
 import { enqueueWebhook } from "../webhooks/enqueue";
 import { incidentRef } from "../webhooks/events";
+import { timelineRecentChanges } from "../changes/record";
 
 export const DEFAULT_CADENCE_MINUTES = 15;
 
@@ -47,6 +48,7 @@ export async function declareIncident(actor: Actor, input: DeclareInput): Promis
       text: `${actor.name} declared ${input.severity}: ${input.title}${leader ? `; ${leader.name} leads` : ""}`,
       data: { severity: input.severity, leaderId: incident.leaderId, layerIds, playbook: input.playbook ?? null },
     });
+    await timelineRecentChanges(tx, emit, incident.id);
     const by = { id: actor.id, name: actor.name };
     await enqueueWebhook(tx, "incident.declared", { incident: incidentRef(incident), declaredBy: by, leader: leader ? { id: leader.id, name: leader.name } : by });
     await emit(rooms.incidents, "incident:declared", { incidentId: incident.id, number: incident.number, title: incident.title, severity: incident.severity });

@@ -10,26 +10,27 @@ import { requireLeader } from "./guard";
 import { buildPostMortem, sectionsOf, type PmInput, type PmSection } from "./postmortem";
 import { oneLine, utc } from "./format";
 import { refOf, touchParticipant, userRefs, type UserRef } from "./users";
+import { milestonesIn } from "../milestones/read";
 
 const SECTION_KEYS = ["summary", "impact", "detect", "mitigate", "timeline", "layers", "tasks", "decisions", "corrective", "follow_ups"];
-/** How far back a failing check still counts as the start of this incident. */
-const LOOKBACK_MS = 6 * 3600_000;
 
 async function gather(tx: Tx, incidentId: string): Promise<PmInput> {
   const inc = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
-  const [timeline, tasks, updates, layers, earlier] = await Promise.all([
+  const m = await milestonesIn(tx, incidentId);
+  const [timeline, tasks, updates, changes, followUps] = await Promise.all([
     tx.timelineEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" } }),
     tx.task.findMany({ where: { incidentId }, include: { findings: { orderBy: { createdAt: "asc" } }, layer: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
     tx.statusUpdate.findMany({ where: { incidentId }, orderBy: { createdAt: "asc" } }),
-    tx.layer.findMany({ where: { id: { in: inc.layerIds } }, select: { name: true }, orderBy: { position: "asc" } }),
+    // The incident window: from the start of impact to the resolution.
     tx.checkStateChange.findMany({
-      where: { at: { gte: new Date(inc.createdAt.getTime() - LOOKBACK_MS), lte: inc.createdAt }, to: { in: ["down", "degraded"] } },
+      where: { at: { gte: m.startedAt, lte: m.resolvedAt ?? new Date() }, to: { in: ["down", "degraded"] } },
       include: { check: { select: { name: true, layer: { select: { name: true } } } } },
       orderBy: { at: "asc" },
-      take: 200,
+      take: 2000,
     }),
+    tx.followUp.findMany({ where: { incidentId }, orderBy: { createdAt: "asc" } }),
   ]);
-  const users = await userRefs(tx, [inc.leaderId, ...timeline.map((e) => e.actorId), ...tasks.flatMap((t) => [t.assigneeId, ...t.findings.map((f) => f.authorId)]), ...updates.map((u) => u.authorId)]);
+  const users = await userRefs(tx, [inc.leaderId, ...followUps.map((f) => f.ownerId), ...timeline.map((e) => e.actorId), ...tasks.flatMap((t) => [t.assigneeId, ...t.findings.map((f) => f.authorId)]), ...updates.map((u) => u.authorId)]);
   const name = (id: string | null) => (id ? refOf(users, id).name : null);
   return {
     incident: { ...inc, leaderName: refOf(users, inc.leaderId).name },
@@ -43,8 +44,9 @@ async function gather(tx: Tx, incidentId: string): Promise<PmInput> {
       findings: t.findings.map((f) => ({ body: f.body, suspect: f.suspect, authorName: refOf(users, f.authorId).name })),
     })),
     updates: updates.map((u) => ({ body: u.body, audience: u.audience, createdAt: u.createdAt, authorName: refOf(users, u.authorId).name })),
-    declaredLayers: layers.map((l) => l.name),
-    earlierFailures: earlier.map((c) => ({ at: c.at, layerName: c.check.layer.name, checkName: c.check.name, to: c.to })),
+    milestones: m,
+    stateChanges: changes.map((c) => ({ at: c.at, layerName: c.check.layer.name, checkName: c.check.name, to: c.to })),
+    followUps: followUps.map((f) => ({ title: f.title, ownerName: name(f.ownerId), dueDate: f.dueDate?.toISOString().slice(0, 10) ?? null, done: !!f.completedAt })),
   };
 }
 

@@ -29,43 +29,62 @@ function input(over: Partial<PmInput> = {}): PmInput {
       { title: "Alert on pool usage", track: "follow_up", status: "open", layerName: null, assigneeName: null, findings: [] },
     ],
     updates: [{ body: "Investigating", audience: "public", createdAt: T("10:20"), authorName: "Lee" }],
-    declaredLayers: ["Database"],
-    earlierFailures: [{ at: T("10:01"), layerName: "Database", checkName: "pg", to: "degraded" }],
+    milestones: { startedAt: T("10:01"), detectedAt: T("10:03"), acknowledgedAt: T("10:10"), mitigatedAt: T("11:00"), resolvedAt: T("11:40"), edited: [] },
+    // The failing layer went down before the declaration (not on the timeline); Web and Cache, named at
+    // the declaration and investigated, never failed.
+    stateChanges: [
+      { at: T("10:03"), layerName: "Database", checkName: "pg", to: "degraded" },
+      { at: T("10:12"), layerName: "Database", checkName: "pg", to: "down" },
+    ],
+    followUps: [{ title: "Page on pool usage", ownerName: "Rui", dueDate: "2026-12-01", done: false }],
     ...over,
   };
 }
 
 describe("post-mortem draft", () => {
-  it("measures detection from the first failing check and mitigation from the maintenance page", () => {
+  it("takes its times from the milestones, never from the maintenance page", () => {
     const { sections } = buildPostMortem(input());
     const s = Object.fromEntries(sections.map((x) => [x.key, x.body]));
-    expect(s.detect).toBe("9 min: Database / pg went degraded at 2026-11-20 10:01 UTC; the incident was declared at 2026-11-20 10:10 UTC.");
-    expect(s.mitigate).toBe("35 min: from the declaration at 2026-11-20 10:10 UTC until the maintenance page switched on at 2026-11-20 10:45 UTC.");
-    expect(s.impact).toContain("- Started: 2026-11-20 10:01 UTC (first failing check)");
-    expect(s.impact).toContain("- Duration: 1 h 39 min");
+    expect(s.detect).toBe("2 min: impact began at 2026-11-20 10:01 UTC and was detected at 2026-11-20 10:03 UTC; acknowledged 7 min later, at 2026-11-20 10:10 UTC.");
+    expect(s.mitigate).toBe("59 min: from the start of impact at 2026-11-20 10:01 UTC until mitigation at 2026-11-20 11:00 UTC (moved to monitoring).");
+    expect(s.impact).toContain("- Started: 2026-11-20 10:01 UTC");
+    expect(s.impact).toContain("- Mitigated: 2026-11-20 11:00 UTC");
+    expect(s.impact).toContain("- Duration of impact: 1 h 39 min");
     expect(s.impact).toContain("- Symptoms reported: Pay button spins then errors");
     expect(s.impact).toContain("- Status updates: 1 (1 public)");
     expect(s.decisions).toBe("- 2026-11-20 10:50 UTC · Lee: Raise the pool to 200");
     expect(s.corrective).toContain("Pool raised");
     expect(s.tasks).toBe("- [x] Check pool (Database, bottom-up) — Rui\n  - **Suspect:** 98 % used — Rui");
-    expect(s.follow_ups).toBe("- [ ] Alert on pool usage (follow-up)");
+    expect(s.follow_ups).toBe("- [ ] Alert on pool usage (follow-up)\n- [ ] Page on pool usage — Rui, due 2026-12-01");
     expect(s.layers).toBe("- Database (checks went down)");
   });
 
-  it("says unknown when no check failed before the declaration, and falls back to monitoring", () => {
+  it("lists the layers that failed: the diagnosed cause first-hand, symptoms by their checks, nothing merely named", () => {
     const base = input();
-    const { sections } = buildPostMortem(
-      input({
-        earlierFailures: [],
-        timeline: base.timeline.filter((e) => e.kind !== "check" && e.kind !== "maintenance").concat([
-          { seq: 9, kind: "check", text: "late", actorName: null, data: { layerName: "Cache", checkName: "redis", to: "down", at: "2026-11-20T10:30:00.000Z" }, createdAt: T("10:30") },
-        ]),
-      }),
-    );
+    const timeline = [
+      ...base.timeline,
+      { seq: 6, kind: "check", text: "Cache: up → down", actorName: null, data: { layerName: "Cache", to: "down", cause: "Cache down — 1 layer affected: Web" }, createdAt: T("10:20") },
+    ];
+    const stateChanges = [...base.stateChanges, { at: T("10:20"), layerName: "Cache", checkName: "redis", to: "down" }, { at: T("10:21"), layerName: "Web", checkName: "http", to: "degraded" }];
+    const s = buildPostMortem(input({ timeline, stateChanges })).sections.find((x) => x.key === "layers")!.body;
+    expect(s).toBe("- Cache (diagnosed cause: Cache down — 1 layer affected: Web)\n- Database (checks went down)\n- Web (checks went degraded)");
+  });
+
+  it("says which milestones the leader set by hand", () => {
+    const base = input();
+    const s = buildPostMortem(input({ milestones: { ...base.milestones, startedAt: T("09:50"), edited: ["startedAt"] } })).sections;
+    const body = Object.fromEntries(s.map((x) => [x.key, x.body]));
+    expect(body.detect).toMatch(/^13 min: impact began at 2026-11-20 09:50 UTC \(set by the leader\)/);
+    expect(body.impact).toContain("- Started: 2026-11-20 09:50 UTC (set by the leader)");
+  });
+
+  it("says so when nothing failed and nothing was mitigated", () => {
+    const base = input();
+    const { sections } = buildPostMortem(input({ stateChanges: [], milestones: { ...base.milestones, mitigatedAt: null, resolvedAt: null } }));
     const s = Object.fromEntries(sections.map((x) => [x.key, x.body]));
-    expect(s.detect).toMatch(/^Unknown/);
-    expect(s.mitigate).toMatch(/^50 min: .* moved to monitoring/);
-    expect(s.impact).toContain("(declared)");
+    expect(s.layers).toBe("_No layer recorded a failure during the incident._");
+    expect(s.mitigate).toMatch(/^Not recorded/);
+    expect(s.impact).toContain("- Duration of impact: ongoing");
   });
 
   it("renders Markdown whose sections read back unchanged, even when user text looks like a heading", () => {

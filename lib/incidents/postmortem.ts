@@ -1,6 +1,7 @@
 // The post-mortem draft: a pure function of what the incident recorded, so it can be unit-tested and
 // regenerated. Sections are Markdown; the document is "# title" then one "## " heading per section.
 import { duration, oneLine, paragraph, utc } from "./format";
+import { MILESTONE_WORD, MILESTONES, type Milestones } from "../milestones/derive";
 
 export type PmEvent = { seq: number; kind: string; text: string; actorName: string | null; data: unknown; createdAt: Date };
 export type PmTask = {
@@ -27,46 +28,38 @@ export type PmInput = {
   timeline: PmEvent[];
   tasks: PmTask[];
   updates: { body: string; audience: "internal" | "public"; createdAt: Date; authorName: string }[];
-  /** Names of the layers the incident was declared against. */
-  declaredLayers: string[];
-  /** Checks that started failing shortly before the declaration (they are not on the timeline yet). */
-  earlierFailures: { at: Date; layerName: string; checkName: string; to: string }[];
+  /** In force when the draft is made: derived from the timeline or set by the leader (lib/milestones). */
+  milestones: Milestones & { edited: readonly string[] };
+  /** Check state changes to down/degraded between the start of impact and the resolution. */
+  stateChanges: { at: Date; layerName: string; checkName: string; to: string }[];
+  /** Action items created from the post-mortem or carried over from open tasks. */
+  followUps: { title: string; ownerName: string | null; dueDate: string | null; done: boolean }[];
 };
 export type PmSection = { key: string; title: string; body: string };
 export type PostMortemDraft = { sections: PmSection[]; markdown: string };
 
 const MAX_TIMELINE_LINES = 400;
-/** A check failing up to this long after the declaration still counts as the detection signal. */
-const AROUND_DECLARATION_MS = 5 * 60_000;
 const FAILING = new Set(["down", "degraded"]);
 
-type CheckData = { layerName?: unknown; checkName?: unknown; to?: unknown; at?: unknown };
+type CheckData = { layerName?: unknown; to?: unknown; cause?: unknown };
 const checkData = (e: PmEvent): CheckData => (e.data && typeof e.data === "object" ? (e.data as CheckData) : {});
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
-function firstFailure(input: PmInput): { at: Date; what: string } | null {
-  const declared = input.incident.createdAt.getTime();
-  const candidates = [
-    ...input.earlierFailures.filter((f) => FAILING.has(f.to)).map((f) => ({ at: f.at, what: `${f.layerName} / ${f.checkName} went ${f.to}` })),
-    ...input.timeline
-      .filter((e) => e.kind === "check" && FAILING.has(str(checkData(e).to)))
-      .map((e) => {
-        const d = checkData(e);
-        const at = str(d.at) ? new Date(str(d.at)) : e.createdAt;
-        return { at, what: `${str(d.layerName)} / ${str(d.checkName)} went ${str(d.to)}` };
-      }),
-  ].filter((c) => !Number.isNaN(c.at.getTime()) && c.at.getTime() <= declared + AROUND_DECLARATION_MS);
-  candidates.sort((a, b) => a.at.getTime() - b.at.getTime());
-  return candidates[0] ?? null;
-}
-
-function mitigatedAt(input: PmInput): { at: Date; how: string } | null {
-  const maintenanceOn = input.timeline.find((e) => e.kind === "maintenance" && (e.data as { enabled?: unknown } | null)?.enabled === true);
-  const options = [
-    ...(input.incident.monitoringAt ? [{ at: input.incident.monitoringAt, how: "moved to monitoring" }] : []),
-    ...(maintenanceOn ? [{ at: maintenanceOn.createdAt, how: "maintenance page switched on" }] : []),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  return options[0] ?? null;
+/**
+ * The layers that failed during the incident, each once: a layer the diagnosis named as the cause
+ * says so; every other layer whose checks went down or degraded says that. Layers that were only
+ * named at the declaration or investigated are not "involved" unless something of theirs failed.
+ */
+export function involvedLayers(input: Pick<PmInput, "timeline" | "stateChanges">): { name: string; why: string }[] {
+  const out = new Map<string, string>();
+  for (const e of input.timeline.filter((x) => x.kind === "check")) {
+    const d = checkData(e);
+    if (str(d.layerName) && str(d.cause)) out.set(str(d.layerName), `diagnosed cause: ${oneLine(str(d.cause))}`);
+  }
+  const worst = new Map<string, string>();
+  for (const c of input.stateChanges) if (FAILING.has(c.to) && worst.get(c.layerName) !== "down") worst.set(c.layerName, c.to);
+  for (const [name, to] of worst) if (!out.has(name)) out.set(name, `checks went ${to}`);
+  return [...out].map(([name, why]) => ({ name, why }));
 }
 
 const list = (lines: string[], empty: string) => (lines.length ? lines.join("\n") : empty);
@@ -82,11 +75,8 @@ function taskLine(t: PmTask): string {
 
 export function buildPostMortem(input: PmInput): PostMortemDraft {
   const inc = input.incident;
-  const declared = inc.createdAt;
-  const end = inc.resolvedAt;
-  const failure = firstFailure(input);
-  const mitigation = mitigatedAt(input);
-  const start = failure && failure.at < declared ? failure.at : declared;
+  const m = input.milestones;
+  const by = (k: (typeof MILESTONES)[number]) => (m.edited.includes(k) ? " (set by the leader)" : "");
   const publicUpdates = input.updates.filter((u) => u.audience === "public").length;
 
   const summary = [inc.summary ? paragraph(inc.summary) : "_No resolution summary was written._", "", `Led by ${inc.leaderName}.`].join("\n");
@@ -94,19 +84,16 @@ export function buildPostMortem(input: PmInput): PostMortemDraft {
   const impact = [
     `- Severity: ${inc.severity}`,
     `- Symptoms reported: ${inc.symptoms ? oneLine(inc.symptoms) : "none recorded"}`,
-    `- Started: ${utc(start)}${failure && failure.at < declared ? " (first failing check)" : " (declared)"}`,
-    `- Resolved: ${end ? utc(end) : "not yet"}`,
-    `- Duration: ${end ? duration(end.getTime() - start.getTime()) : "ongoing"}`,
+    ...MILESTONES.map((k) => `- ${MILESTONE_WORD[k][0].toUpperCase()}${MILESTONE_WORD[k].slice(1)}: ${m[k] ? utc(m[k]) : "not yet"}${m[k] ? by(k) : ""}`),
+    `- Duration of impact: ${m.resolvedAt ? duration(m.resolvedAt.getTime() - m.startedAt.getTime()) : "ongoing"}`,
     `- Status updates: ${input.updates.length} (${publicUpdates} public)`,
   ].join("\n");
 
-  const detect = failure
-    ? `${duration(Math.max(0, declared.getTime() - failure.at.getTime()))}: ${failure.what} at ${utc(failure.at)}; the incident was declared at ${utc(declared)}.`
-    : "Unknown: no check recorded a failure before or around the declaration.";
+  const detect = `${duration(m.detectedAt.getTime() - m.startedAt.getTime())}: impact began at ${utc(m.startedAt)}${by("startedAt")} and was detected at ${utc(m.detectedAt)}${by("detectedAt")}; acknowledged ${duration(m.acknowledgedAt.getTime() - m.detectedAt.getTime())} later, at ${utc(m.acknowledgedAt)}${by("acknowledgedAt")}.`;
 
-  const mitigate = mitigation
-    ? `${duration(Math.max(0, mitigation.at.getTime() - declared.getTime()))}: from the declaration at ${utc(declared)} until the ${mitigation.how} at ${utc(mitigation.at)}.`
-    : "Not recorded: the incident never reached monitoring and the maintenance page was not used.";
+  const mitigate = m.mitigatedAt
+    ? `${duration(m.mitigatedAt.getTime() - m.startedAt.getTime())}: from the start of impact at ${utc(m.startedAt)} until mitigation at ${utc(m.mitigatedAt)}${by("mitigatedAt") || (inc.monitoringAt && m.mitigatedAt.getTime() === inc.monitoringAt.getTime() ? " (moved to monitoring)" : "")}.`
+    : "Not recorded: the incident never reached monitoring and no mitigation time was set.";
 
   const shown = input.timeline.slice(0, MAX_TIMELINE_LINES);
   const timeline = list(
@@ -117,19 +104,15 @@ export function buildPostMortem(input: PmInput): PostMortemDraft {
     "_The timeline is empty._",
   );
 
-  const layerStates = new Map<string, string>();
-  for (const name of input.declaredLayers) layerStates.set(name, "named at declaration");
-  for (const e of input.timeline.filter((x) => x.kind === "check")) {
-    const d = checkData(e);
-    if (str(d.layerName) && FAILING.has(str(d.to))) layerStates.set(str(d.layerName), `checks went ${str(d.to)}`);
-  }
-  for (const t of input.tasks) if (t.layerName && !layerStates.has(t.layerName)) layerStates.set(t.layerName, "investigated");
-  const layers = list([...layerStates].map(([name, why]) => `- ${name} (${why})`), "_No layers were recorded._");
+  const layers = list(involvedLayers(input).map((l) => `- ${l.name} (${l.why})`), "_No layer recorded a failure during the incident._");
 
   const byKind = (kind: string) => input.timeline.filter((e) => e.kind === kind).map((e) => `- ${utc(e.createdAt)}${e.actorName ? ` · ${e.actorName}` : ""}: ${oneLine(e.text)}`);
   const investigation = input.tasks.filter((t) => t.track !== "follow_up");
   const correctiveTasks = input.tasks.filter((t) => t.track === "corrective" || t.track === "restore").map(taskLine);
-  const followUps = input.tasks.filter((t) => t.track === "follow_up").map(taskLine);
+  const followUps = [
+    ...input.tasks.filter((t) => t.track === "follow_up").map(taskLine),
+    ...input.followUps.map((f) => `- [${f.done ? "x" : " "}] ${oneLine(f.title)} — ${f.ownerName ?? "no owner yet"}, due ${f.dueDate ?? "not set"}`),
+  ];
 
   const sections: PmSection[] = [
     { key: "summary", title: "Summary", body: summary },
@@ -141,7 +124,7 @@ export function buildPostMortem(input: PmInput): PostMortemDraft {
     { key: "tasks", title: "Tasks and findings", body: list(investigation.map(taskLine), "_No tasks were created._") },
     { key: "decisions", title: "Decisions", body: list(byKind("decision"), "_No decisions were recorded._") },
     { key: "corrective", title: "Corrective actions", body: list([...byKind("corrective"), ...correctiveTasks], "_No corrective actions were recorded._") },
-    { key: "follow_ups", title: "Follow-ups", body: list(followUps, "_No follow-ups yet: add them as follow-up tasks or in the notes._") },
+    { key: "follow_ups", title: "Follow-ups", body: list(followUps, "_No follow-ups yet: add action items on the post-mortem page._") },
   ];
   return { sections, markdown: renderPostMortem(`Post-mortem: incident #${inc.number} — ${oneLine(inc.title)}`, sections) };
 }

@@ -34,6 +34,8 @@ export const incidentPatchInput = z
     title: title.optional(),
     publicTitle,
     severity: severity.optional(),
+    /** Resolving with tasks still open: close them, or carry them over as follow-ups. */
+    openTasks: z.enum(["close", "carry_over"], { message: "must be close or carry_over" }).optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change" });
 export type IncidentPatch = z.infer<typeof incidentPatchInput>;

@@ -9,6 +9,7 @@ import { appendTimeline } from "./timeline";
 import { requireLeader, requireOpen } from "./guard";
 import { incidentDetail, type IncidentDetail } from "./queries";
 import { draftPostMortem } from "./postmortem-store";
+import { settleOpenTasks } from "../follow-ups/verbs";
 import { touchParticipant } from "./users";
 import type { IncidentPatch } from "./schemas";
 import { enqueueWebhook } from "../webhooks/enqueue";
@@ -57,6 +58,10 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
         throw unprocessable("invalid_transition", `An incident cannot go from ${inc.status} to ${patch.status}.`, { status: `cannot go from ${inc.status} to ${patch.status}` });
       if (patch.status === "resolved" && !summary.trim())
         throw unprocessable("summary_required", "Write a resolution summary before resolving.", { summary: "is required to resolve" });
+      if (patch.status === "resolved" && !patch.openTasks) {
+        const n = await tx.task.count({ where: { incidentId: id, status: { not: "done" } } });
+        if (n) throw unprocessable("open_tasks", `${n} ${n === 1 ? "task is" : "tasks are"} still open: choose to close them or carry them over as follow-ups.`, { openTasks: `${n} open: choose close or carry_over` });
+      }
       data.status = patch.status;
       if (patch.status === "identified") data.identifiedAt = inc.identifiedAt ?? now;
       if (patch.status === "monitoring") data.monitoringAt = inc.monitoringAt ?? now;
@@ -71,6 +76,7 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
     }
     if (!Object.keys(data).length) return incidentDetail(tx, id);
 
+    if (data.status === "resolved" && patch.openTasks) await settleOpenTasks(tx, emit, actor, id, patch.openTasks);
     await tx.incident.update({ where: { id }, data });
     await touchParticipant(tx, id, actor.id);
     for (const l of lines) await appendTimeline(tx, emit, id, { kind: l.kind, actorId: actor.id, text: l.text, data: l.data });

@@ -2,6 +2,7 @@
 import type { Json, Tx } from "../db/types";
 import type { Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
+import { MOVES_MILESTONES, refreshMilestones } from "../milestones/refresh";
 
 export type TimelineKind =
   | "declared"
@@ -18,7 +19,10 @@ export type TimelineKind =
   | "check"
   | "cadence"
   | "resolved"
-  | "postmortem";
+  | "postmortem"
+  | "milestone"
+  | "follow_up"
+  | "change";
 
 export type TimelineEntry = { kind: TimelineKind; actorId?: string | null; text: string; data?: Record<string, unknown> };
 
@@ -36,5 +40,6 @@ export async function appendTimeline(tx: Tx, emit: Emit, incidentId: string, ent
     actorId: row.actorId,
     data: entry.data ?? {},
   });
+  if (MOVES_MILESTONES.has(entry.kind)) await refreshMilestones(tx, emit, incidentId, entry.kind);
   return seq;
 }

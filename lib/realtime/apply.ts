@@ -47,6 +47,12 @@ const appliers: Appliers = {
   "finding:added": (qc, p) => refresh(qc, ["incident", p.incidentId]),
   "maintenance:toggled": (qc) => refresh(qc, ["maintenance"]),
   "postmortem:changed": (qc, p) => refresh(qc, ["postmortem", p.incidentId]),
+  "milestones:changed": (qc, p) => {
+    refresh(qc, ["milestones", p.incidentId]);
+    refresh(qc, ["insights"]);
+  },
+  "change:recorded": (qc) => refresh(qc, ["changes"]),
+  "followUp:changed": (qc) => refresh(qc, ["follow-ups"]),
   "component:overridden": (qc) => {
     refresh(qc, ["components"]);
     refresh(qc, ["incidents", "support"]);

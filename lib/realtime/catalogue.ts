@@ -17,6 +17,12 @@ export type DurableEvents = {
   "finding:added": { incidentId: string; taskId: string; suspect: boolean; body: string; authorName: string };
   "maintenance:toggled": { enabled: boolean; message: string };
   "postmortem:changed": { incidentId: string };
+  /** The incident's milestones moved (derived from a new timeline entry, or set by the leader). */
+  "milestones:changed": { incidentId: string };
+  /** A change event (deploy, config, feature flag) was recorded. */
+  "change:recorded": { changeId: string; at: string };
+  /** A follow-up action item was created or completed. */
+  "followUp:changed": { incidentId: string; followUpIds: string[] };
   /** A component's public status was overridden (status set) or returned to automatic (null). */
   "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
   /** Reply templates were added, edited, reordered or deleted. */

@@ -224,7 +224,11 @@ describe("the war room, from declaration to post-mortem", () => {
     expect(noSummary.status).toBe(422);
     expect(err(noSummary).fields?.summary).toBeDefined();
     expect((await call(postmortem.GET, "GET", "/", { as: viewer, ...p(id) })).status).toBe(404);
-    const resolved = await patch({ status: "resolved", summary: "The connection pool was too small for the evening traffic." });
+    // Tasks still open: resolving asks what to do with them first.
+    const asks = await patch({ status: "resolved", summary: "The connection pool was too small for the evening traffic." });
+    expect(asks.status).toBe(422);
+    expect(err(asks).fields?.openTasks).toMatch(/open: choose close or carry_over/);
+    const resolved = await patch({ status: "resolved", summary: "The connection pool was too small for the evening traffic.", openTasks: "close" });
     expect(resolved.body.incident).toMatchObject({ status: "resolved", overdue: false });
     expect((await patch({ status: "investigating" })).status).toBe(409);
     const statusTexts = (await events(id, "kinds=status,resolved")).events.map((e) => e.text);
@@ -242,13 +246,17 @@ describe("the war room, from declaration to post-mortem", () => {
     expect(sections.map((s) => s.key)).toEqual(["summary", "impact", "detect", "mitigate", "timeline", "layers", "tasks", "decisions", "corrective", "follow_ups"]);
     const sec = (k: string) => sections.find((s) => s.key === k)!.body;
     expect(sec("summary")).toContain("The connection pool was too small");
-    expect(sec("detect")).toMatch(/^Unknown/);
-    expect(sec("mitigate")).toContain("maintenance page switched on");
+    // Times come from the milestones: no check failed, so impact began at the declaration; the
+    // maintenance page toggled on the way is not the mitigation, the move to monitoring is.
+    expect(sec("detect")).toMatch(/^under a minute: impact began at .* UTC and was detected at .* UTC/);
+    expect(sec("mitigate")).toMatch(/until mitigation at .* UTC \(moved to monitoring\)\.$/);
+    expect(sec("mitigate")).not.toContain("maintenance");
     expect(sec("decisions")).toContain("Raise the pool size to 200");
     expect(sec("corrective")).toContain("Pool raised to 200");
     expect(sec("tasks")).toContain("- [x] Check the pool (Database, bottom-up) — Rui Responder");
     expect(sec("tasks")).toContain("**Suspect:** Pool at 98 % of max_connections");
-    expect(sec("layers")).toContain("Database");
+    // Named at the declaration and investigated, but no check of it failed: not "involved".
+    expect(sec("layers")).toBe("_No layer recorded a failure during the incident._");
     expect((await call(pmNotes.POST, "POST", "/", { as: support_, ...p(id), body: { body: "Customers asked about lost carts." } })).status).toBe(201);
     expect((await call(pmNotes.POST, "POST", "/", { as: viewer, ...p(id), body: { body: "x" } })).status).toBe(403);
     expect((await call(pmFinalize.POST, "POST", "/", { as: responder, ...p(id) })).status).toBe(403);

@@ -21,6 +21,8 @@ import * as maintenanceRoute from "@/app/api/maintenance/route";
 import * as overrideRoute from "@/app/api/incidents/[id]/components/[key]/route";
 import { STATUSPAGE_PATHS } from "@/lib/public/statuspage";
 import { dispatchDue } from "@/lib/subscriptions/dispatcher";
+import * as changesRoute from "@/app/api/changes/route";
+import * as followUpsRoute from "@/app/api/incidents/[id]/follow-ups/route";
 
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const INTERNAL = {
@@ -34,6 +36,8 @@ const INTERNAL = {
   layerImpact: `Writes to orders-${tag} time out`,
   check: `orders-${tag} primary answers`,
   summary: `Killed idle sessions from worker-${tag}`,
+  change: `Deploy of pgbouncer-config-${tag} to db-7`,
+  followUp: `Cap worker-${tag} pool at 50`,
 };
 
 let core: TestCore;
@@ -96,7 +100,10 @@ describe("nothing internal reaches the public", () => {
     expect((await call(incidentRoute.PATCH, "PATCH", "/", { as: admin, ...p, body: { publicTitle: "Checkout is failing" } })).status).toBe(200);
     expect((await call(updatesRoute.POST, "POST", "/", { as: admin, ...p, body: { body: "Orders cannot be placed right now. We are on it.", audience: "public" } })).status).toBe(201);
     expect((await call(maintenanceRoute.PUT, "PUT", "/api/maintenance", { as: admin, body: { enabled: true, message: "Checkout is paused for a few minutes." } })).status).toBe(200);
-    expect((await call(incidentRoute.PATCH, "PATCH", "/", { as: admin, ...p, body: { status: "resolved", summary: INTERNAL.summary } })).status).toBe(200);
+    expect((await call(changesRoute.POST, "POST", "/api/changes", { as: admin, body: { kind: "config", service: "db-7", who: "ci", summary: INTERNAL.change } })).status).toBe(201);
+    // The open task (internal text) is carried over as a follow-up; another is added from the post-mortem.
+    expect((await call(incidentRoute.PATCH, "PATCH", "/", { as: admin, ...p, body: { status: "resolved", summary: INTERNAL.summary, openTasks: "carry_over" } })).status).toBe(200);
+    expect((await call(followUpsRoute.POST, "POST", "/", { as: admin, ...p, body: { title: INTERNAL.followUp } })).status).toBe(201);
     while ((await dispatchDue({ backoffMs: [0], timeoutMs: 5_000 })) > 0);
 
     await pub.site.refresh();
