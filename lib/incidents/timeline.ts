@@ -7,6 +7,7 @@ export type TimelineKind =
   | "declared"
   | "status"
   | "leader"
+  | "role"
   | "task"
   | "finding"
   | "update"

@@ -17,6 +17,8 @@ export type DurableEvents = {
   "finding:added": { incidentId: string; taskId: string; suspect: boolean; body: string; authorName: string };
   "maintenance:toggled": { enabled: boolean; message: string };
   "postmortem:changed": { incidentId: string };
+  /** This user acknowledged alerts of the war room's alert rail (sent to their own `user:<id>` room). */
+  "alert:acked": { incidentId: string; keys: string[] };
   /** A component's public status was overridden (status set) or returned to automatic (null). */
   "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
   /** Reply templates were added, edited, reordered or deleted. */

@@ -17,6 +17,8 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 type Access = "public" | Role;
 
 // The policy, as a reader of PRODUCT.md §9 expects it. A route missing here fails the test.
+// Which incident role (leader, comms lead, scribe) may act once past this gate is the second
+// table, INCIDENT_POLICY in incident-roles.test.ts.
 const POLICY: Record<string, Access> = {
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "viewer",
@@ -28,6 +30,11 @@ const POLICY: Record<string, Access> = {
   "GET /api/incidents/[id]": "viewer",
   "PATCH /api/incidents/[id]": "responder",
   "POST /api/incidents/[id]/leader": "responder",
+  "POST /api/incidents/[id]/leader/take": "admin",
+  "POST /api/incidents/[id]/roles": "responder",
+  "GET /api/incidents/[id]/alerts": "viewer",
+  "POST /api/incidents/[id]/alerts/ack": "viewer",
+  "GET /api/incidents/[id]/catch-up": "viewer",
   "PUT /api/incidents/[id]/components/[key]": "responder",
   "POST /api/incidents/[id]/notes": "responder",
   "GET /api/incidents/[id]/postmortem": "viewer",
