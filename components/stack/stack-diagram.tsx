@@ -36,6 +36,7 @@ export function StackDiagram({
   headingLevel = 1,
   compact = false,
   incidentId,
+  withDiagnosis = true,
 }: {
   initial: StackView;
   canEdit: boolean;
@@ -43,6 +44,8 @@ export function StackDiagram({
   compact?: boolean;
   /** In a war room: the diagnosis offers to make tasks from the cause's checklist. */
   incidentId?: string;
+  /** The war room shows the diagnosis in its overview, so its stack map leaves it out. */
+  withDiagnosis?: boolean;
 }) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
@@ -64,7 +67,7 @@ export function StackDiagram({
 
   return (
     <div className="flex flex-col gap-4">
-      <DiagnosisPanel view={view} incidentId={incidentId} />
+      {withDiagnosis && <DiagnosisPanel view={view} incidentId={incidentId} />}
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="stack-title" className="flex flex-col">
           <Heading id="stack-title" className="mb-3 text-xl font-semibold">

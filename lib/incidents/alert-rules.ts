@@ -1,7 +1,7 @@
 // Which timeline entries deserve the war room's alert rail. Pure: the alerts are a view of the
 // timeline (one alert per entry, keyed by its seq), so every replica and every tab agree on them.
 export type AlertKind = "suspect" | "overdue" | "cause" | "recovering";
-export type AlertEntry = { seq: number; kind: string; text: string; at: string; data: unknown };
+export type AlertEntry = { seq: number; kind: string; text: string; at: string; data: unknown; by?: string | null };
 export type Alert = { key: string; kind: AlertKind; title: string; text: string; at: string; seq: number };
 
 const TITLES: Record<AlertKind, string> = {
@@ -37,7 +37,7 @@ export function alertsOf(entries: AlertEntry[], acked: ReadonlySet<string>): Ale
     const key = `seq:${e.seq}`;
     if (!kind || acked.has(key)) continue;
     if (kind === "overdue" && lastUpdate > e.seq) continue;
-    out.push({ key, kind, title: TITLES[kind], text: e.text, at: e.at, seq: e.seq });
+    out.push({ key, kind, title: kind === "suspect" && e.by ? `Suspect finding from ${e.by}` : TITLES[kind], text: e.text, at: e.at, seq: e.seq });
   }
   return out;
 }

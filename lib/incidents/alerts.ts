@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../runtime/context";
 import { notFound } from "../http/errors";
 import { mutate } from "../realtime/outbox";
+import { refOf, userRefs } from "./users";
 import { ALERT_SOURCE_KINDS, alertsOf, type Alert } from "./alert-rules";
 
 /** Enough history for any rail: an incident rarely has more than a few dozen alerts. */
@@ -17,8 +18,9 @@ export async function readAlerts(actor: Actor, incidentId: string): Promise<Aler
     db().timelineEvent.findMany({ where: { incidentId, kind: { in: [...ALERT_SOURCE_KINDS] } }, orderBy: { seq: "desc" }, take: SCAN }),
     db().alertAck.findMany({ where: { incidentId, userId: actor.id }, select: { key: true } }),
   ]);
+  const users = await userRefs(db(), rows.filter((r) => r.kind === "finding").map((r) => r.actorId));
   return alertsOf(
-    rows.map((r) => ({ seq: Number(r.seq), kind: r.kind, text: r.text, at: r.createdAt.toISOString(), data: r.data })),
+    rows.map((r) => ({ seq: Number(r.seq), kind: r.kind, text: r.text, at: r.createdAt.toISOString(), data: r.data, by: r.actorId ? refOf(users, r.actorId).name : null })),
     new Set(acks.map((a) => a.key)),
   );
 }

@@ -1,7 +1,6 @@
 // Incident roles and who may do what in a war room. The account role (admin, responder…) decides
 // who may enter a route; the incident role decides who acts in this incident. An admin is not a
 // leader by being an admin: they take the lead explicitly (logged with a reason) first.
-import type { Incident } from "../generated/prisma/client";
 
 /** Roles a person holds in one incident. Everyone else in the room is a responder (or an observer, with a read-only account). */
 export const HELD_ROLES = ["leader", "comms", "scribe"] as const;
@@ -19,7 +18,7 @@ export type IncidentAction = "steer" | "hand out roles" | "run tasks" | "post up
  * - steer: status, title, severity, resolve.
  * - hand out roles: hand over the lead, assign comms lead and scribe (a comms lead or scribe may also hand their own role on).
  * - run tasks: create tasks, assign them, release or complete someone else's task.
- * - post updates: internal and public status updates and their interval.
+ * - post updates: internal and public status updates, their interval and the public title.
  * - override components: a component's public status during the incident.
  * - record decisions: decisions and corrective actions on the timeline (plain notes: any responder).
  */
@@ -32,7 +31,7 @@ export const MAY: Record<IncidentAction, readonly HeldRole[]> = {
   "record decisions": ["leader", "scribe"],
 };
 
-type RoleColumns = Pick<Incident, "leaderId" | "commsLeadId" | "scribeId">;
+type RoleColumns = { leaderId: string; commsLeadId: string | null; scribeId: string | null };
 
 export function heldRoles(userId: string, inc: RoleColumns): HeldRole[] {
   const held: HeldRole[] = [];

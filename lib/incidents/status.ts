@@ -17,6 +17,8 @@ import { incidentRef } from "../webhooks/events";
 import { clearIncidentOverrides } from "../components/override";
 import { noticeIncidentResolved } from "../subscriptions/incident-notices";
 
+const COMMS_FIELDS = new Set(["cadenceMinutes", "publicTitle"]);
+
 const ORDER: IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
 
 /** Forward at any pace; back only to investigating (re-opened), never out of resolved. */
@@ -28,9 +30,9 @@ export function canMove(from: IncidentStatus, to: IncidentStatus): boolean {
 
 export async function patchIncident(actor: Actor, id: string, patch: IncidentPatch): Promise<IncidentDetail> {
   return mutate(async (tx, emit) => {
-    // The update interval belongs to whoever posts the updates; everything else steers the incident.
-    const onlyCadence = Object.entries(patch).every(([k, v]) => k === "cadenceMinutes" || v === undefined);
-    const inc = onlyCadence ? await requireRole(tx, actor, id, "post updates", "change the update interval") : await requireRole(tx, actor, id, "steer", "change the incident");
+    // The update interval and the public title belong to whoever posts the updates; everything else steers the incident.
+    const comms = Object.entries(patch).every(([k, v]) => COMMS_FIELDS.has(k) || v === undefined);
+    const inc = comms ? await requireRole(tx, actor, id, "post updates", "change the update interval or the public title") : await requireRole(tx, actor, id, "steer", "change the incident");
     requireOpen(inc);
     const now = new Date();
     const data: Prisma.IncidentUpdateInput = {};

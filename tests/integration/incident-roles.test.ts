@@ -147,8 +147,8 @@ describe("alert rail", () => {
     const taskId = (t.body.task as { id: string }).id;
     const f = await call(findings.POST, "POST", `/api/tasks/${taskId}/findings`, { as: people.responder.as, params: { id: taskId }, body: { body: "pool exhausted at 100/100", suspect: true } });
     expect(f.status).toBe(201);
-    const list = async (as: As) => ((await call(alerts.GET, "GET", `/api/incidents/${inc.id}/alerts`, { as, ...p(inc.id) })).body.alerts as Alert[]).map((a) => [a.kind, a.text]);
-    expect(await list(people.leader.as)).toEqual([["suspect", 'Suspect finding on "Pool": pool exhausted at 100/100']]);
+    const list = async (as: As) => ((await call(alerts.GET, "GET", `/api/incidents/${inc.id}/alerts`, { as, ...p(inc.id) })).body.alerts as Alert[]).map((a) => [a.kind, a.title, a.text]);
+    expect(await list(people.leader.as)).toEqual([["suspect", `Suspect finding from ${people.responder.name}`, 'Suspect finding on "Pool": pool exhausted at 100/100']]);
     const [alert] = (await call(alerts.GET, "GET", `/api/incidents/${inc.id}/alerts`, { as: people.leader.as, ...p(inc.id) })).body.alerts as Alert[];
 
     core.broadcasts.length = 0;
