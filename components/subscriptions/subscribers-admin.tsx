@@ -1,6 +1,7 @@
 "use client";
 // Subscribers of the public status page: how many, who, and how their messages are getting out.
 // Refetched every few seconds: the dispatcher works in the background, no request reports it.
+import { utcDateTime } from "@/lib/text/time";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { NotificationView, SubscriberOverview, SubscriberState, SubscriberView } from "@/lib/subscriptions/admin";
@@ -20,7 +21,7 @@ const DELIVERY: Record<NotificationView["status"], { icon: string; cls: string }
   failed: { icon: "✕", cls: "text-red-700 dark:text-red-400" },
 };
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const time = (iso: string | null) => (iso ? utcDateTime(iso) : "—");
 
 export function SubscribersAdmin({ initial, emailEnabled }: { initial: SubscriberOverview; emailEnabled: boolean }) {
   const [q, setQ] = useState("");
