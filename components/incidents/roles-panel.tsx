@@ -18,7 +18,7 @@ function RoleRow({ incident, me, people, role }: { incident: IncidentDetail; me:
   return (
     <li className="flex flex-col gap-1">
       <p className="text-sm">
-        <span className="font-semibold capitalize">{name}:</span> {holder ? `${holder.name}${holder.id === me.id ? " (you)" : ""}` : <span className="text-slate-600 dark:text-slate-400">nobody yet{role === "comms" ? " (the leader posts updates)" : ""}</span>}
+        <span className="font-semibold">{name[0].toUpperCase() + name.slice(1)}:</span> {holder ? `${holder.name}${holder.id === me.id ? " (you)" : ""}` : <span className="text-slate-600 dark:text-slate-400">nobody yet{role === "comms" ? " (the leader posts updates)" : ""}</span>}
       </p>
       {mayChange && (
         <form

@@ -17,6 +17,8 @@ import * as alerts from "@/app/api/incidents/[id]/alerts/route";
 import * as ack from "@/app/api/incidents/[id]/alerts/ack/route";
 import * as catchUp from "@/app/api/incidents/[id]/catch-up/route";
 import * as findings from "@/app/api/tasks/[id]/findings/route";
+import * as support from "@/app/api/support/route";
+import type { SupportViewData } from "@/lib/support/schemas";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 import type { TimelinePage } from "@/lib/incidents/timeline-read";
 import type { Alert } from "@/lib/incidents/alert-rules";
@@ -183,5 +185,12 @@ describe("catch me up", () => {
     ]);
     expect(c.lastPublicUpdate?.body).toBe("Checkout is failing for some");
     expect(c.decisions).toEqual([{ text: "Roll back 4512", at: expect.any(String), by: people.scribe.name }]);
+
+    // Support is told whom to ask (the comms lead), and no ready reply carries that name.
+    const view = (await call(support.GET, "GET", "/api/support", { as: await sessionFor(core, "support") })).body as unknown as SupportViewData;
+    const card = view.incidents.find((i) => i.id === inc.id)!;
+    expect([card.askName, card.askRole]).toEqual([people.comms.name, "comms lead"]);
+    expect(card.replies.length).toBeGreaterThan(0);
+    for (const r of card.replies) expect(r.text).not.toContain(people.comms.name);
   });
 });
