@@ -30,7 +30,7 @@ test("one screen at 1440×900, an alert while scrolled, shortcuts, phone order",
   const original = await page.request.get("/api/stack/export?format=json");
   const restore = original.ok() ? await original.json() : null;
   const up = { key: "health", name: "Health", type: "http", intervalSec: 5, config: { url: `${baseURL}/api/health` } };
-  const down = { key: "port", name: "Port", type: "tcp", intervalSec: 5, timeoutMs: 2000, config: { host: "127.0.0.1", port: dead } };
+  const down = { key: "port", name: "Port", type: "tcp", intervalSec: 5, timeoutMs: 2000, failThreshold: 1, config: { host: "127.0.0.1", port: dead } };
   // Web and app fail with the database: they are the symptoms, the database the cause.
   const stack = { name: `E2E screen ${stamp}`, layers: KEYS.map((key) => ({ key, name: key === "database" ? "Database" : key.toUpperCase(), checks: [["web", "app", "database"].includes(key) ? down : up] })) };
   const responder = await contextAs(browser, "responder");

@@ -35,7 +35,7 @@ export function useAckAlerts(incidentId: string) {
 }
 
 export function AlertRail({ incidentId }: { incidentId: string }) {
-  const { data: alerts = [] } = useAlerts(incidentId);
+  const { data: alerts = [], isSuccess } = useAlerts(incidentId);
   const ack = useAckAlerts(incidentId);
   const [muted, setMuted] = useState(false);
   const [expanded, setExpanded] = useState(false);
@@ -46,9 +46,10 @@ export function AlertRail({ incidentId }: { incidentId: string }) {
   // Beep for alerts newer than any heard before (not for those already waiting when the page opened).
   const newest = alerts[0]?.seq ?? 0;
   useEffect(() => {
+    if (!isSuccess) return;
     if (heard.current !== null && newest > heard.current && !muted) beep();
     heard.current = Math.max(heard.current ?? 0, newest);
-  }, [newest, muted]);
+  }, [newest, muted, isSuccess]);
 
   function toggleMute(next: boolean) {
     setMuted(next);
