@@ -108,6 +108,9 @@ test("one screen at 1440×900, an alert while scrolled, shortcuts, phone order",
     await expect(page.getByRole("region", { name: "Timeline", exact: true })).toBeFocused();
     await page.keyboard.press("u");
     await expect(page.locator("#update-body")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("t");
+    await expect(page.locator('#new-tasks input[name="title"]')).toBeFocused();
 
     // On a phone: alerts, diagnosis, my tasks, updates, timeline, in that order.
     await responder.page.setViewportSize({ width: 375, height: 812 });
