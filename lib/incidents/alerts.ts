@@ -2,7 +2,7 @@
 // An acknowledgement is stored per user, so it is not shown again on another tab or device.
 import type { Actor } from "../auth/actor";
 import { db } from "../runtime/context";
-import { notFound } from "../http/errors";
+import { badRequest, notFound } from "../http/errors";
 import { mutate } from "../realtime/outbox";
 import { refOf, userRefs } from "./users";
 import { ALERT_SOURCE_KINDS, alertsOf, type Alert } from "./alert-rules";
@@ -29,6 +29,11 @@ export async function ackAlerts(actor: Actor, incidentId: string, keys: string[]
   return mutate(async (tx, emit) => {
     const inc = await tx.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
     if (!inc) throw notFound("Incident");
+    // Only keys naming this incident's timeline entries are kept, so the table holds nothing made up.
+    const seqs = keys.map((k) => BigInt(k.slice(4)));
+    const known = await tx.timelineEvent.findMany({ where: { incidentId, seq: { in: seqs } }, select: { seq: true } });
+    const missing = keys.filter((k) => !known.some((r) => `seq:${r.seq}` === k));
+    if (missing.length) throw badRequest(`keys: ${missing.join(", ")} is not an entry of this incident's timeline.`, { keys: "must name entries of this incident's timeline" });
     await tx.alertAck.createMany({ data: keys.map((key) => ({ incidentId, userId: actor.id, key })), skipDuplicates: true });
     // Only this person's other tabs need to hear of it.
     await emit(`user:${actor.id}`, "alert:acked", { incidentId, keys });

@@ -44,6 +44,12 @@ describe("catch me up", () => {
     expect(c.likelyCause).toBe("Database down — 2 layers affected");
   });
 
+  it("prefers what the checks say now: failures older than the incident are not on its timeline", () => {
+    const c = catchUp({ ...base, entries: [check(1, "web1", "Web", "down")], now: { causes: ["Database down — 1 layer affected: Web"], failing: [{ layer: "Database", state: "down", since: t(0) }] } });
+    expect(c.likelyCause).toBe("Database down — 1 layer affected: Web");
+    expect(c.failing).toEqual([{ layer: "Database", state: "down", since: t(0) }]);
+  });
+
   it("forgets a cause whose layer recovered", () => {
     const c = catchUp({ ...base, entries: [check(1, "db1", "Database", "down", "Database down"), check(2, "db1", "Database", "up")] });
     expect(c.failing).toEqual([]);

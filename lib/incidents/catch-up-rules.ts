@@ -16,6 +16,8 @@ export type CatchUpInput = {
   overdue: boolean;
   /** check and decision entries, any order. */
   entries: CatchUpEntry[];
+  /** What the checks say right now (the diagnosis): it wins over the timeline, which misses failures that began before the incident. */
+  now?: { causes: string[]; failing: { layer: string; state: string; since: string }[] };
 };
 
 export type CatchUp = {
@@ -67,8 +69,8 @@ export function catchUp(input: CatchUpInput): CatchUp {
   return {
     status: input.status,
     since: input.createdAt,
-    failing: [...failingByLayer.values()].sort((a, b) => a.since.localeCompare(b.since)),
-    likelyCause: likelyCause?.text ?? null,
+    failing: input.now?.failing.length ? input.now.failing : [...failingByLayer.values()].sort((a, b) => a.since.localeCompare(b.since)),
+    likelyCause: input.now?.causes[0] ?? likelyCause?.text ?? null,
     symptoms: input.symptoms.trim().split("\n")[0]?.slice(0, 300) ?? "",
     roles: { leader: input.leader.name, commsLead: input.commsLead?.name ?? null, scribe: input.scribe?.name ?? null },
     openTasks: shown.map((t) => ({ title: t.title, holder: t.assignee?.name ?? null })),

@@ -121,6 +121,8 @@ describe("alert rail", () => {
     expect((await call(ack.POST, "POST", `/api/incidents/${inc.id}/alerts/ack`, { as: people.leader.as, ...p(inc.id), body: { keys: [alert.key] } })).status).toBe(200);
     const bad = await call(ack.POST, "POST", `/api/incidents/${inc.id}/alerts/ack`, { as: people.leader.as, ...p(inc.id), body: { keys: ["drop table"] } });
     expect([bad.status, err(bad).fields?.["keys.0"]]).toEqual([400, "must be alert keys like seq:123"]);
+    const foreign = await call(ack.POST, "POST", `/api/incidents/${inc.id}/alerts/ack`, { as: people.leader.as, ...p(inc.id), body: { keys: [alert.key, "seq:1"] } });
+    expect([foreign.status, err(foreign).fields?.keys]).toEqual([400, "must name entries of this incident's timeline"]);
     const missing = "00000000-0000-4000-8000-000000000000";
     expect((await call(alerts.GET, "GET", `/api/incidents/${missing}/alerts`, { as: viewer, ...p(missing) })).status).toBe(404);
   });
