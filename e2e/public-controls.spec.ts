@@ -38,7 +38,7 @@ test("the leader declares with a public title and overrides Checkout on the stat
   await checkout.getByRole("button", { name: "Set Checkout on the status page" }).press("Enter");
   await expect(checkout.getByTestId("public-status-checkout")).toHaveText(/Partial outage\s*\(overridden\)/);
   await expect(checkout).toContainText("for this incident");
-  await expect(page.getByText("Rui Responder set Checkout to Partial outage on the status page")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline events, newest first" }).getByText("Rui Responder set Checkout to Partial outage on the status page")).toBeVisible();
 
   // The components API (what the public snapshot is built from) says the same.
   const list = async () => ((await (await page.request.get("/api/components")).json()) as ComponentsView).components.find((c) => c.key === "checkout")!;
@@ -65,7 +65,7 @@ test("the leader declares with a public title and overrides Checkout on the stat
 
   const resolved = await page.request.patch(`/api/incidents/${id}`, { headers: { origin: baseURL }, data: { status: "resolved", summary: "Pool resized." } });
   expect(resolved.ok()).toBe(true);
-  await expect(page.getByText("Checkout returned to its automatic status on the status page (was Major outage; the incident is resolved)")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline events, newest first" }).getByText("Checkout returned to its automatic status on the status page (was Major outage; the incident is resolved)")).toBeVisible();
   expect((await list()).override).toBeNull();
   // A resolved incident offers no override controls.
   await expect(checkout.getByRole("combobox")).toHaveCount(0);

@@ -1,4 +1,5 @@
 "use client";
+import { UtcTime } from "@/components/ui/utc-time";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiTokenView } from "@/lib/auth/api-tokens";
@@ -64,8 +65,8 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
           {data.tokens.map((t) => (
             <tr key={t.id} className="border-t border-slate-200 dark:border-slate-800">
               <td className="py-1">{t.name}</td>
-              <td className="py-1">{new Date(t.createdAt).toLocaleString()}</td>
-              <td className="py-1">{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
+              <td className="py-1"><UtcTime iso={t.createdAt} withDate /></td>
+              <td className="py-1">{t.lastUsedAt ? <UtcTime iso={t.lastUsedAt} withDate /> : "never"}</td>
               <td className="py-1">
                 {t.revokedAt ? (
                   "revoked"

@@ -1,6 +1,7 @@
 "use client";
 // The status-update clock everyone in the room sees: a ticking countdown, and a banner once it is
-// overdue. The leader can change the interval for this incident.
+// overdue (the alert rail raises it too). Whoever posts updates (leader, comms lead) sets the interval.
+import { plural } from "@/lib/text/plural";
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api";
 import { countdown } from "./format";
@@ -18,17 +19,20 @@ export function Cadence({ incident, leads }: { incident: IncidentDetail; leads: 
   const overdue = incident.overdue || due.overdue;
   const fieldError = save.error?.fields.cadenceMinutes;
   return (
-    <div className="flex flex-col gap-2">
+    <section aria-labelledby="cadence-title" className={`card flex flex-col gap-2 ${overdue ? "border-2 border-red-700 dark:border-red-500" : ""}`}>
+      <h2 id="cadence-title" className="sr-only">
+        Status update countdown
+      </h2>
+      <p role="timer" aria-live="off" className={`font-mono text-lg font-semibold tabular-nums ${overdue ? "text-red-700 dark:text-red-400" : ""}`}>
+        <Icon name={overdue ? "warning" : "clock"} className="mr-2" />
+        {due.text}
+      </p>
       {overdue && (
-        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900 dark:border-red-500 dark:bg-red-950 dark:text-red-100">
-          <Icon name="warning" /> Status update overdue. {incident.lastUpdateAt ? "The last update is older than the agreed interval." : "No update has gone out yet."} The leader should post one now.
-        </div>
+        <p className="text-sm font-medium text-red-800 dark:text-red-300">
+          {incident.lastUpdateAt ? "The last update is older than the agreed interval." : "No update has gone out yet."} {leads ? "Post one now (press u)." : "The comms lead or the leader should post one now."}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p role="timer" aria-live="off" className={`font-mono text-lg font-semibold tabular-nums ${overdue ? "text-red-700 dark:text-red-400" : ""}`}>
-          <Icon name={overdue ? "warning" : "clock"} className="mr-2" />
-          {due.text}
-        </p>
         {leads ? (
           <form
             className="flex items-center gap-2 text-sm"
@@ -49,7 +53,7 @@ export function Cadence({ incident, leads }: { incident: IncidentDetail; leads: 
                 onChange={(e) => setMinutes(e.target.value)}
                 aria-invalid={fieldError ? true : undefined}
               />
-              min
+              {Number(minutes ?? incident.cadenceMinutes) === 1 ? "minute" : "minutes"}
             </label>
             {minutes !== null && (
               <button type="submit" className="btn-secondary py-1" disabled={save.pending}>
@@ -58,7 +62,7 @@ export function Cadence({ incident, leads }: { incident: IncidentDetail; leads: 
             )}
           </form>
         ) : (
-          <span className="text-sm text-slate-500">every {incident.cadenceMinutes} min</span>
+          <span className="text-sm text-slate-500">Updates every {plural(incident.cadenceMinutes, "minute")}</span>
         )}
       </div>
       {save.error && (
@@ -66,6 +70,6 @@ export function Cadence({ incident, leads }: { incident: IncidentDetail; leads: 
           {fieldError ? `Interval ${fieldError}` : save.error.message}
         </p>
       )}
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 // Declaring an incident: the declarer leads unless they name someone else; a playbook turns into tasks at once.
+import { plural } from "@/lib/text/plural";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
@@ -90,7 +91,7 @@ export function DeclareForm({ me, playbooks, leaders, prefill }: { me: Me; playb
           <option value="">None</option>
           {playbooks.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.title} ({p.taskCount} tasks)
+              {p.title} ({plural(p.taskCount, "task")})
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ago, byTrack, canLead, canWorkOn, clock, countdown, nextStatus } from "./format";
+import { ago, byTrack, canLead, canWorkOn, clock, countdown, nextStatus, mayDo, myRoles } from "./format";
 import { TRACKS, type Task } from "./types";
 
 const task = (over: Partial<Task>): Task => ({
@@ -54,10 +54,17 @@ describe("status steps", () => {
 
 describe("permissions mirrored in the UI", () => {
   const leader = { id: "L", name: "Lee", role: "responder" } as const;
-  it("lets the leader and admins lead, nobody else", () => {
+  it("lets the leader lead, nobody else: an admin takes the lead first", () => {
     expect(canLead({ id: "L", name: "Lee", role: "responder" }, leader)).toBe(true);
-    expect(canLead({ id: "A", name: "Ada", role: "admin" }, leader)).toBe(true);
+    expect(canLead({ id: "A", name: "Ada", role: "admin" }, leader)).toBe(false);
     expect(canLead({ id: "R", name: "Rui", role: "responder" }, leader)).toBe(false);
+  });
+  it("shows each role's controls to its holder only", () => {
+    const inc = { leader, commsLead: { id: "C", name: "Cy", role: "responder" as const }, scribe: null };
+    expect(mayDo({ id: "C", name: "Cy", role: "responder" }, inc, "post updates")).toBe(true);
+    expect(mayDo({ id: "C", name: "Cy", role: "responder" }, inc, "steer")).toBe(false);
+    expect(mayDo({ id: "A", name: "Ada", role: "admin" }, inc, "post updates")).toBe(false);
+    expect(myRoles({ id: "L", name: "Lee", role: "responder" }, { ...inc, scribe: leader })).toEqual(["leader", "scribe"]);
   });
   it("lets the holder or the leader work on a task, never a support user", () => {
     const held = task({ status: "claimed", assignee: { id: "R", name: "Rui", role: "responder" } });

@@ -1,6 +1,7 @@
 // Pure presentation helpers for incidents: labels, icons, clocks. No React, so they are unit-tested.
 import type { IconName } from "./icons";
-import type { IncidentStatus, Me, Severity, Task, Track, UserRef } from "./types";
+import type { IncidentDetail, IncidentStatus, Me, Severity, Task, Track, UserRef } from "./types";
+import { heldRoles, may, type HeldRole, type IncidentAction } from "@/lib/incidents/roles";
 
 export const TRACK_LABELS: Record<Track, string> = {
   top_down: "Top-down",
@@ -59,17 +60,19 @@ export function ago(seconds: number): string {
   return `${Math.floor(h / 24)} d ago`;
 }
 
-export function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
-
-export function dateTimeOf(iso: string): string {
-  return new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
-}
-
-/** The leader-only actions are open to the current leader and to admins (the server enforces it too). */
+/** Leader-only controls show to the leader alone, admins included (an admin takes the lead first); the server enforces it too. */
 export function canLead(me: Me, leader: UserRef): boolean {
-  return me.id === leader.id || me.role === "admin";
+  return me.id === leader.id;
+}
+
+/** Whether I hold a role this action needs in this incident (the matrix is MAY in lib/incidents/roles.ts). */
+export function mayDo(me: Me, incident: Pick<IncidentDetail, "leader" | "commsLead" | "scribe">, action: IncidentAction): boolean {
+  return may(me.id, { leaderId: incident.leader.id, commsLeadId: incident.commsLead?.id ?? null, scribeId: incident.scribe?.id ?? null }, action);
+}
+
+/** The incident roles I hold, e.g. ["leader", "comms"]. */
+export function myRoles(me: Me, incident: Pick<IncidentDetail, "leader" | "commsLead" | "scribe">): HeldRole[] {
+  return heldRoles(me.id, { leaderId: incident.leader.id, commsLeadId: incident.commsLead?.id ?? null, scribeId: incident.scribe?.id ?? null });
 }
 
 export function canRespond(me: Me): boolean {

@@ -3,11 +3,17 @@
 // appliers in lib/realtime/apply.ts refresh them (["incidents"], ["incident", id], ["maintenance"]).
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/ui/api";
+import { ApiError, apiFetch } from "@/components/ui/api";
 import type { IncidentDetail, Maintenance, StackLayerRef } from "./types";
 
 export function useIncident(id: string) {
-  return useQuery({ queryKey: ["incident", id], queryFn: () => apiFetch<{ incident: IncidentDetail }>(`/api/incidents/${id}`).then((r) => r.incident), staleTime: 5_000 });
+  return useQuery({
+    queryKey: ["incident", id],
+    queryFn: () => apiFetch<{ incident: IncidentDetail }>(`/api/incidents/${id}`).then((r) => r.incident),
+    staleTime: 5_000,
+    // A 404 (or any refusal) will not change by asking again: say so at once.
+    retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 3,
+  });
 }
 
 export function useMaintenance() {

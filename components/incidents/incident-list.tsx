@@ -5,7 +5,9 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
 import { SeverityBadge, StatusBadge } from "./badges";
-import { countdown, dateTimeOf } from "./format";
+import { countdown } from "./format";
+import { UtcTime } from "@/components/ui/utc-time";
+import { plural } from "@/lib/text/plural";
 import { useNow } from "./hooks";
 import { SEVERITIES, type IncidentSummary } from "./types";
 import { Icon } from "./icons";
@@ -73,7 +75,7 @@ export function IncidentList({ canDeclare }: { canDeclare: boolean }) {
                     #{inc.number} {inc.title}
                   </Link>
                   <span className="text-xs text-slate-600 dark:text-slate-400">
-                    Declared {dateTimeOf(inc.createdAt)} · led by {inc.leader.name} · {inc.openTasks} open task{inc.openTasks === 1 ? "" : "s"}
+                    Declared <UtcTime iso={inc.createdAt} withDate /> · led by {inc.leader.name} · {plural(inc.openTasks, "open task")}
                   </span>
                 </div>
                 <div className="flex flex-wrap items-center gap-2">

@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
 import { useMaintenance } from "./hooks";
 import { useAction } from "./use-action";
-import { dateTimeOf } from "./format";
+import { UtcTime } from "@/components/ui/utc-time";
 import type { Maintenance } from "./types";
 import { Icon } from "./icons";
 import { MaintenanceConfirm } from "./maintenance-confirm";
@@ -60,7 +60,7 @@ export function MaintenancePanel({ incidentId, canToggle }: { incidentId: string
         onConfirm={() => save.run({ enabled: !data.enabled, message })}
         onClose={() => setConfirming(false)}
       />
-      {data.enabled && data.updatedAt && <p className="text-xs text-slate-500">Switched on {dateTimeOf(data.updatedAt)}</p>}
+      {data.enabled && data.updatedAt && <p className="text-xs text-slate-500">Switched on <UtcTime iso={data.updatedAt} withDate /></p>}
       <label className="flex flex-col gap-1 text-sm font-medium">
         Maintenance message
         <textarea

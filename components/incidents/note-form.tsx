@@ -1,5 +1,5 @@
 "use client";
-// Notes from anyone responding; decisions and corrective actions are the leader's to record.
+// Notes from anyone responding; decisions and corrective actions are the leader's or the scribe's to record.
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
@@ -7,7 +7,7 @@ import { useAction } from "./use-action";
 
 type Kind = "note" | "decision" | "corrective";
 
-export function NoteForm({ incidentId, leads }: { incidentId: string; leads: boolean }) {
+export function NoteForm({ incidentId, decides }: { incidentId: string; decides: boolean }) {
   const qc = useQueryClient();
   const [body, setBody] = useState("");
   const [kind, setKind] = useState<Kind>("note");
@@ -28,15 +28,15 @@ export function NoteForm({ incidentId, leads }: { incidentId: string; leads: boo
     >
       <label className="flex flex-col gap-1 text-sm font-medium">
         Note for the timeline
-        <textarea className="input min-h-16" value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={bodyError ? true : undefined} />
+        <textarea id="note-body" className="input min-h-16" value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={bodyError ? true : undefined} />
       </label>
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm font-medium">
           Kind
           <select className="input w-auto" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             <option value="note">Note</option>
-            {leads && <option value="decision">Decision</option>}
-            {leads && <option value="corrective">Corrective action</option>}
+            {decides && <option value="decision">Decision</option>}
+            {decides && <option value="corrective">Corrective action</option>}
           </select>
         </label>
         <button type="submit" className="btn-secondary" disabled={add.pending}>

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
-import { canLead, dateTimeOf } from "./format";
+import { canLead } from "./format";
+import { UtcTime } from "@/components/ui/utc-time";
 import { useIncident } from "./hooks";
 import { MarkdownView } from "./markdown-view";
 import { useAction } from "./use-action";
@@ -46,7 +47,8 @@ export function PostMortemView({ incidentId, me }: { incidentId: string; me: Me 
     );
   const inc = incident.data;
   const doc = pm.data;
-  const leads = canLead(me, inc.leader);
+  // After the incident the leader may be gone: an admin may finalise too (the server agrees).
+  const leads = canLead(me, inc.leader) || me.role === "admin";
   const noteError = addNote.error?.fields.body;
 
   return (
@@ -61,7 +63,7 @@ export function PostMortemView({ incidentId, me }: { incidentId: string; me: Me 
         <p className="text-sm">
           {doc.finalizedAt ? (
             <span className="font-medium text-emerald-800 dark:text-emerald-300">
-              <Icon name="check" /> Finalised by {doc.finalizedBy?.name} {dateTimeOf(doc.finalizedAt)}
+              <Icon name="check" /> Finalised by {doc.finalizedBy?.name} {doc.finalizedAt && <UtcTime iso={doc.finalizedAt} withDate />}
             </span>
           ) : (
             <span className="font-medium text-amber-800 dark:text-amber-300">
@@ -104,7 +106,7 @@ export function PostMortemView({ incidentId, me }: { incidentId: string; me: Me 
             {doc.notes.map((n) => (
               <li key={n.id} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
                 <p className="mb-1 text-xs text-slate-500">
-                  {n.author.name} · {dateTimeOf(n.createdAt)}
+                  {n.author.name} · <UtcTime iso={n.createdAt} withDate />
                 </p>
                 <p className="whitespace-pre-wrap">{n.body}</p>
               </li>

@@ -3,9 +3,17 @@
 import { useEffect, useRef, useState } from "react";
 import { useLive } from "@/components/live/live-provider";
 import type { PresenceEntry, VolatileEvents } from "@/lib/realtime/catalogue";
-import type { Me, UserRef } from "./types";
+import { heldRoles, ROLE_NAMES } from "@/lib/incidents/roles";
+import type { IncidentDetail, Me } from "./types";
 
-export function PresencePanel({ incidentId, me, participants, leaderId }: { incidentId: string; me: Me; participants: UserRef[]; leaderId: string }) {
+export function PresencePanel({ incidentId, me, incident }: { incidentId: string; me: Me; incident: Pick<IncidentDetail, "participants" | "leader" | "commsLead" | "scribe"> }) {
+  const participants = incident.participants;
+  const columns = { leaderId: incident.leader.id, commsLeadId: incident.commsLead?.id ?? null, scribeId: incident.scribe?.id ?? null };
+  // What each person is here: their incident roles, else responder or (read-only account) observer.
+  const part = (id: string, account: string) => {
+    const held = heldRoles(id, columns).map((r) => ROLE_NAMES[r]);
+    return held.length ? held.join(", ") : account === "responder" || account === "admin" ? "responder" : "observer";
+  };
   const { joinIncident, onVolatile, connected } = useLive();
   const [present, setPresent] = useState<PresenceEntry[] | null>(null);
 
@@ -29,7 +37,7 @@ export function PresencePanel({ incidentId, me, participants, leaderId }: { inci
   const others = participants.filter((p) => !here.some((h) => h.id === p.id));
 
   return (
-    <section aria-labelledby="presence-title" className="card flex flex-col gap-2">
+    <section aria-labelledby="presence-title" className="card flex flex-col gap-2 lg:max-h-[14rem] lg:overflow-y-auto">
       <h2 id="presence-title" className="font-semibold">
         In the room now ({here.length})
       </h2>
@@ -41,10 +49,7 @@ export function PresencePanel({ incidentId, me, participants, leaderId }: { inci
               {p.name}
               {p.id === me.id && " (you)"}
             </span>
-            <span className="text-xs text-slate-500">
-              {p.role}
-              {p.id === leaderId && " · leader"}
-            </span>
+            <span className="text-xs text-slate-500">{part(p.id, p.role)}</span>
           </li>
         ))}
       </ul>
@@ -55,7 +60,7 @@ export function PresencePanel({ incidentId, me, participants, leaderId }: { inci
             {others.map((p) => (
               <li key={p.id} className="flex items-center gap-2">
                 <span aria-hidden="true" className="text-slate-400">○</span>
-                {p.name} <span className="text-xs text-slate-500">{p.role}{p.id === leaderId && " · leader"}</span>
+                {p.name} <span className="text-xs text-slate-500">{part(p.id, p.role)}</span>
               </li>
             ))}
           </ul>

@@ -33,7 +33,7 @@ export function TaskCard({ task, me, leader, people }: { task: Task; me: Me; lea
   const findingError = addFinding.error?.fields.body;
 
   return (
-    <article aria-label={task.title} className={`card flex flex-col gap-2 p-3 ${task.status === "done" ? "opacity-75" : ""}`}>
+    <article id={`task-${task.id}`} aria-label={task.title} className={`card flex scroll-mt-24 flex-col gap-2 p-3 ${task.status === "done" ? "opacity-75" : ""}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h4 className="font-semibold break-words">{task.title}</h4>
         <span className={`text-sm font-medium whitespace-nowrap ${state.tone}`}>
@@ -81,7 +81,7 @@ export function TaskCard({ task, me, leader, people }: { task: Task; me: Me; lea
               if (assignTo) assign.run(assignTo);
             }}
           >
-            <select aria-label={`Reassign ${task.title} to`} className="input w-auto py-1.5" value={assignTo} onChange={(e) => setAssignTo(e.target.value)}>
+            <select aria-label={`${task.assignee ? "Reassign" : "Assign"} ${task.title} to`} className="input w-auto py-1.5" value={assignTo} onChange={(e) => setAssignTo(e.target.value)}>
               <option value="">Assign to…</option>
               {people
                 .filter((p) => p.id !== task.assignee?.id)
@@ -92,7 +92,7 @@ export function TaskCard({ task, me, leader, people }: { task: Task; me: Me; lea
                 ))}
             </select>
             <button type="submit" className="btn-secondary" disabled={!assignTo || assign.pending}>
-              Reassign
+              {task.assignee ? "Reassign" : "Assign"}
             </button>
           </form>
         )}

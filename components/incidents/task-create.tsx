@@ -1,5 +1,6 @@
 "use client";
 // The leader's ways to make tasks: free-form, from a scenario playbook, or from a layer's checklist.
+import { plural } from "@/lib/text/plural";
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api";
 import { Field } from "@/components/ui/field";
@@ -20,15 +21,15 @@ export function TaskCreate({ incidentId, people, playbooks, layers, initiallyOpe
     setNotice("Task created.");
   });
   const fromPlaybook = useAction(incidentId, (id: string) => apiFetch<{ tasks: unknown[] }>(`/api/incidents/${incidentId}/tasks/from-playbook`, { method: "POST", body: { playbook: id } }), (r) =>
-    setNotice(`Added ${r.tasks.length} tasks from the playbook.`),
+    setNotice(`Added ${plural(r.tasks.length, "task")} from the playbook.`),
   );
   const fromLayer = useAction(incidentId, (id: string) => apiFetch<{ tasks: unknown[] }>(`/api/incidents/${incidentId}/tasks/from-layer`, { method: "POST", body: { layerId: id } }), (r) =>
-    setNotice(`Added ${r.tasks.length} checklist tasks.`),
+    setNotice(`Added ${plural(r.tasks.length, "checklist task")}.`),
   );
   const fields = create.error?.fields ?? {};
 
   return (
-    <details className="card flex flex-col gap-3" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details id="new-tasks" className="card flex flex-col gap-3" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-semibold">New tasks</summary>
       <form
         key={formKey}

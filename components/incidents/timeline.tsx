@@ -1,7 +1,7 @@
 "use client";
 // The incident's record, newest at the top, live, filterable by kind, exportable.
 import { useState } from "react";
-import { timeOf } from "./format";
+import { UtcTime } from "@/components/ui/utc-time";
 import { useTimeline } from "./use-timeline";
 
 /** Filters group the timeline's kinds the way people ask about them. */
@@ -9,17 +9,18 @@ const FILTERS: { label: string; kinds: string }[] = [
   { label: "Everything", kinds: "" },
   { label: "Notes, decisions, corrective actions", kinds: "note,decision,corrective" },
   { label: "Tasks and findings", kinds: "task,finding" },
-  { label: "Status and updates", kinds: "declared,status,leader,update,cadence,resolved,postmortem,component" },
+  { label: "Status and updates", kinds: "declared,status,leader,role,update,cadence,resolved,postmortem,component" },
   { label: "Check state changes", kinds: "check" },
   { label: "Maintenance page", kinds: "maintenance" },
   { label: "Changes (deploys, config, flags)", kinds: "change" },
   { label: "Milestones and follow-ups", kinds: "milestone,follow_up" },
 ];
 
-const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<string, string> = {
   declared: "Declared",
   status: "Status",
   leader: "Leader",
+  role: "Role",
   task: "Task",
   finding: "Finding",
   update: "Update",
@@ -42,7 +43,7 @@ export function Timeline({ incidentId }: { incidentId: string }) {
   const t = useTimeline(incidentId, kinds);
 
   return (
-    <section aria-labelledby="timeline-title" className="card flex flex-col gap-3">
+    <section id="timeline" tabIndex={-1} aria-labelledby="timeline-title" className="card flex scroll-mt-24 flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
         <h2 id="timeline-title" className="font-semibold">
           Timeline
@@ -80,10 +81,8 @@ export function Timeline({ incidentId }: { incidentId: string }) {
           {t.events.map((e) => {
             const label = KIND_LABEL[e.kind] ?? e.kind;
             return (
-              <li key={e.seq} className="grid grid-cols-[4.5rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
-                <time dateTime={e.createdAt} className="font-mono text-xs text-slate-500 tabular-nums">
-                  {timeOf(e.createdAt)}
-                </time>
+              <li key={e.seq} className="grid grid-cols-[5.5rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
+                <UtcTime iso={e.createdAt} className="font-mono text-xs text-slate-500 tabular-nums" />
                 <p className="min-w-0 break-words">
                   <span className="mr-1 text-xs font-semibold text-slate-600 dark:text-slate-400">
                     {label}

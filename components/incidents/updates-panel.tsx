@@ -6,7 +6,8 @@
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api";
 import type { DraftResponse } from "@/lib/incidents/schemas";
-import { canLead, dateTimeOf } from "./format";
+import { mayDo } from "./format";
+import { UtcTime } from "@/components/ui/utc-time";
 import { useAction } from "./use-action";
 import type { Audience, IncidentDetail, Me } from "./types";
 import { Icon } from "./icons";
@@ -22,7 +23,7 @@ export function UpdatesPanel({ incident, me }: { incident: IncidentDetail; me: M
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState("");
   // After resolving, the leader can still post the final "all clear" (the API allows it too).
-  const leads = canLead(me, incident.leader);
+  const leads = mayDo(me, incident, "post updates");
   const draft = useAction(
     incident.id,
     (a: Audience) => apiFetch<DraftResponse>(`/api/incidents/${incident.id}/updates/draft?audience=${a}`),
@@ -85,7 +86,7 @@ export function UpdatesPanel({ incident, me }: { incident: IncidentDetail; me: M
           </p>
           <label className="flex flex-col gap-1 text-sm font-medium">
             Update text
-            <textarea className="input min-h-28" value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={bodyError ? true : undefined} />
+            <textarea id="update-body" className="input min-h-28" value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={bodyError ? true : undefined} />
             {bodyError && <span className="field-error">Update text {bodyError}</span>}
           </label>
           <div className="flex flex-wrap gap-2">
@@ -119,7 +120,7 @@ export function UpdatesPanel({ incident, me }: { incident: IncidentDetail; me: M
                 <span className={`mr-2 rounded px-1 font-semibold ${u.audience === "public" ? "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" : "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200"}`}>
                   <Icon name={u.audience === "public" ? "globe" : "lock"} /> {u.audience === "public" ? "Public" : "Internal"}
                 </span>
-                {u.author.name} · {dateTimeOf(u.createdAt)}
+                {u.author.name} · <UtcTime iso={u.createdAt} withDate />
               </p>
               <p className="whitespace-pre-wrap">{u.body}</p>
             </li>

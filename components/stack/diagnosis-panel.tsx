@@ -1,12 +1,13 @@
 "use client";
 // The diagnosis first: each cause with its evidence and since when, what it takes down, what is not
 // known, or that the checker itself looks cut off. Words and marks carry the meaning, colour only helps.
+import { plural } from "@/lib/text/plural";
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api";
 import type { StackView } from "@/lib/stack/view";
 import type { Cause } from "@/lib/diagnosis/types";
+import { UtcTime } from "@/components/ui/utc-time";
 
-const time = (iso: string) => new Date(iso).toISOString().slice(11, 19) + " UTC";
 
 const NOT_KNOWN_WORDS = { "no checks": "no checks", paused: "checks paused", "no result yet": "no result yet", "no data": "no data" } as const;
 
@@ -23,7 +24,7 @@ function CauseItem({ cause, view, incidentId }: { cause: Cause; view: StackView;
         {cause.headline}
       </p>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        Since {time(cause.since)} · confidence {cause.confidence}
+        Since <UtcTime iso={cause.since} /> · confidence {cause.confidence}
         {cause.flapping ? " · flapping (keeps changing)" : ""}
         {cause.thirdParty ? " · third party: not ours to fix, tell the provider" : ""}
         {cause.certainty === "suspected" ? " · provisional: the latest results fail, thresholds not crossed yet" : ""}
@@ -34,7 +35,7 @@ function CauseItem({ cause, view, incidentId }: { cause: Cause; view: StackView;
             <span className="font-medium">
               {layer(e.layerId)?.name} / {e.checkName}
             </span>{" "}
-            ({e.state}, since {time(e.since)}): {e.message || "no message"}
+            ({e.state}, since <UtcTime iso={e.since} />): {e.message || "no message"}
           </li>
         ))}
       </ul>
@@ -58,7 +59,7 @@ function CauseItem({ cause, view, incidentId }: { cause: Cause; view: StackView;
               className="btn"
               onClick={() =>
                 apiFetch<{ tasks: unknown[] }>(`/api/incidents/${incidentId}/tasks/from-layer`, { method: "POST", body: { layerId: l!.id } }).then(
-                  (r) => setNotice(`Added ${r.tasks.length} tasks from the ${l!.name} checklist.`),
+                  (r) => setNotice(`Added ${plural(r.tasks.length, "task")} from the ${l!.name} checklist.`),
                   () => setNotice("Could not make the tasks; try again."),
                 )
               }

@@ -20,6 +20,7 @@ export function StackDiagram({
   canDeclare = false,
   headingLevel = 1,
   incidentId,
+  withDiagnosis = true,
 }: {
   initial: StackView;
   canEdit: boolean;
@@ -30,6 +31,8 @@ export function StackDiagram({
   compact?: boolean;
   /** In a war room: the diagnosis offers to make tasks from the cause's checklist. */
   incidentId?: string;
+  /** The war room shows the diagnosis in its overview, so its stack map leaves it out. */
+  withDiagnosis?: boolean;
 }) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const { data } = useLiveQuery<StackView>(["stack"], "/api/stack", initial);
@@ -60,7 +63,7 @@ export function StackDiagram({
     // Side by side only when the map's own container is wide (the home page at 1440 px), stacked with
     // the diagnosis first in a narrower column (the war room) or on a phone.
     <div className="@container">
-    <div className="grid gap-4 @5xl:grid-cols-[minmax(0,1fr)_26rem]">
+    <div className={`grid gap-4 ${withDiagnosis ? "@5xl:grid-cols-[minmax(0,1fr)_26rem]" : ""}`}>
       <section aria-labelledby="stack-title" className="flex min-w-0 flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <Heading id="stack-title" className="text-xl font-semibold">
@@ -95,9 +98,11 @@ export function StackDiagram({
           </ol>
         </div>
       </section>
-      <aside className="order-first flex min-w-0 flex-col gap-4 @5xl:sticky @5xl:top-4 @5xl:order-none @5xl:self-start">
-        <DiagnosisPanel view={view} incidentId={incidentId} />
-      </aside>
+      {withDiagnosis && (
+        <aside className="order-first flex min-w-0 flex-col gap-4 @5xl:sticky @5xl:top-4 @5xl:order-none @5xl:self-start">
+          <DiagnosisPanel view={view} incidentId={incidentId} />
+        </aside>
+      )}
     </div>
     </div>
   );

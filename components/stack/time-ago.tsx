@@ -1,4 +1,5 @@
 "use client";
+import { localHint, utcDateTime } from "@/lib/text/time";
 import { useEffect, useState } from "react";
 
 export function formatAgo(iso: string, now: number): string {
@@ -17,7 +18,7 @@ export function TimeAgo({ iso }: { iso: string }) {
     return () => clearInterval(t);
   }, []);
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString()} suppressHydrationWarning>
+    <time dateTime={iso} title={`${utcDateTime(iso)} · ${localHint(iso)}`} suppressHydrationWarning>
       {formatAgo(iso, now)}
     </time>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Subscribers of the public status page: how many, who, and how their messages are getting out.
 // Refetched every few seconds: the dispatcher works in the background, no request reports it.
+import { utcDateTime } from "@/lib/text/time";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { NotificationView, SubscriberOverview, SubscriberState, SubscriberView } from "@/lib/subscriptions/admin";
@@ -16,7 +17,7 @@ const STATE: Record<SubscriberState, { label: string; icon: string; cls: string 
   unsubscribed: { label: "Unsubscribed", icon: "–", cls: "text-slate-600 dark:text-slate-400" },
 };
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const time = (iso: string | null) => (iso ? utcDateTime(iso) : "—");
 
 export function SubscribersAdmin({ initial, emailEnabled }: { initial: SubscriberOverview; emailEnabled: boolean }) {
   const [q, setQ] = useState("");

@@ -90,6 +90,9 @@ function IncidentCard({ inc, now, elapsed, statusUrl }: { inc: SupportIncident; 
           your own words.
         </p>
       )}
+      <p className="text-sm">
+        Questions about what to tell customers: ask <strong>{inc.askName}</strong> ({inc.askRole === "comms lead" ? "comms lead, owns these replies" : "incident leader; no comms lead yet"}).
+      </p>
       <section aria-label="Latest public update" className="flex flex-col gap-1">
         <h3 className="text-sm font-semibold">Latest public update</h3>
         {inc.latestPublicUpdate ? (

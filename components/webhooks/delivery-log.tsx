@@ -1,6 +1,7 @@
 "use client";
 // The last deliveries of one webhook, refetched every few seconds (the dispatcher works in the
 // background, so there is no request whose answer could update it).
+import { utcDateTime } from "@/lib/text/time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { WebhookView } from "@/lib/webhooks/admin";
 import type { DeliveryView } from "@/lib/webhooks/deliveries";
@@ -11,7 +12,7 @@ import { DeliveryStatusCell } from "@/components/ui/delivery-status";
 export const deliveriesKey = (id: string) => ["webhook-deliveries", id] as const;
 
 function time(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "";
+  return iso ? utcDateTime(iso) : "";
 }
 
 export function DeliveryLog({ hook }: { hook: WebhookView }) {

@@ -7,7 +7,7 @@ import type { Emit } from "../realtime/outbox";
 import { mutate } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { notFound, unprocessable } from "../http/errors";
-import { requireLeader, requireOpen } from "../incidents/guard";
+import { requireRole, requireOpen } from "../incidents/guard";
 import { appendTimeline } from "../incidents/timeline";
 import { touchParticipant } from "../incidents/users";
 import { enqueueWebhook } from "../webhooks/enqueue";
@@ -54,7 +54,7 @@ async function announce(tx: Tx, emit: Emit, c: Change): Promise<void> {
 export async function overrideComponent(actor: Actor, incidentId: string, key: string, rawStatus: string | null): Promise<ComponentOverrideResult> {
   const status = parseOverrideStatus(rawStatus);
   return mutate(async (tx, emit) => {
-    const incident = await requireLeader(tx, actor, incidentId, "change a component's public status");
+    const incident = await requireRole(tx, actor, incidentId, "override components", "change a component's public status");
     requireOpen(incident);
     const component = await lockComponent(tx, key);
     const from = component.overrideStatus as ComponentStatus | null;

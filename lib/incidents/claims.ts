@@ -7,12 +7,13 @@ import { mutate, type Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import type { Task } from "../generated/prisma/client";
 import { appendTimeline } from "./timeline";
-import { isLeader, requireLeader, requireOpen } from "./guard";
+import { requireRole, requireOpen } from "./guard";
+import { may } from "./roles";
 import { taskView, type TaskView } from "./queries";
 import { refOf, requireResponder, touchParticipant, userRefs } from "./users";
 
 async function loadTask(tx: Tx, taskId: string) {
-  const task = await tx.task.findUnique({ where: { id: taskId }, include: { incident: { select: { id: true, number: true, status: true, leaderId: true } } } });
+  const task = await tx.task.findUnique({ where: { id: taskId }, include: { incident: { select: { id: true, number: true, status: true, leaderId: true, commsLeadId: true, scribeId: true } } } });
   if (!task) throw notFound("Task");
   requireOpen(task.incident);
   return task;
@@ -44,8 +45,8 @@ export async function claimTask(actor: Actor, taskId: string): Promise<TaskView>
 }
 
 /** The holder may let go of or finish their task; the leader may do it for anyone. */
-function requireHolderOrLeader(actor: Actor, task: Pick<Task, "assigneeId"> & { incident: { leaderId: string } }, what: string) {
-  if (task.assigneeId !== actor.id && !isLeader(actor, task.incident)) throw forbidden(`Only the person holding this task or the incident leader can ${what}.`);
+function requireHolderOrLeader(actor: Actor, task: Pick<Task, "assigneeId"> & { incident: { leaderId: string; commsLeadId: string | null; scribeId: string | null } }, what: string) {
+  if (task.assigneeId !== actor.id && !may(actor.id, task.incident, "run tasks")) throw forbidden(`Only the person holding this task or the incident leader can ${what}.`);
 }
 
 export async function releaseTask(actor: Actor, taskId: string): Promise<TaskView> {
@@ -72,7 +73,7 @@ export async function assignTask(actor: Actor, taskId: string, userId: string): 
   return mutate(async (tx, emit) => {
     const task = await loadTask(tx, taskId);
     // Locks the incident like every leader action, so a handover in flight cannot race this check.
-    await requireLeader(tx, actor, task.incidentId, "assign tasks");
+    await requireRole(tx, actor, task.incidentId, "run tasks", "assign tasks");
     if (task.status === "done") throw conflict("task_done", "This task is already done.");
     const user = await requireResponder(tx, userId, "userId");
     await tx.task.update({ where: { id: taskId }, data: { status: "claimed", assigneeId: user.id, claimedAt: new Date() } });

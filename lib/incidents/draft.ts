@@ -1,6 +1,7 @@
 // The pre-drafted status updates the leader edits. The internal draft says what changed since the
 // last update (layers, tasks, findings, actions); the public draft (public-draft.ts) says only what
 // customers may read and never looks at those facts.
+import { plural } from "../text/plural";
 import { db } from "../runtime/context";
 import { notFound } from "../http/errors";
 import { readPublicState } from "../public/state";
@@ -48,7 +49,7 @@ export function composeDraft(inc: DraftIncident, events: DraftEvent[]): string {
 
   const since = inc.lastUpdateAt ? `since the last update at ${clock(inc.lastUpdateAt)}` : `since the incident was declared at ${clock(inc.createdAt)}`;
   const head = lines.length ? `Changes ${since}:` : `No change ${since}.`;
-  const next = inc.status === "resolved" ? "" : `Next update in ${inc.cadenceMinutes} minutes.`;
+  const next = inc.status === "resolved" ? "" : `Next update in ${plural(inc.cadenceMinutes, "minute")}.`;
   return [STATUS_WORDS[inc.status] ?? "", head, ...lines.map((l) => `- ${l}`), next].filter(Boolean).join("\n");
 }
 

@@ -5,17 +5,18 @@ import { forbidden, notFound } from "../http/errors";
 import { mutate } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { appendTimeline } from "./timeline";
-import { isLeader, requireOpen } from "./guard";
+import { requireOpen } from "./guard";
+import { may } from "./roles";
 import { touchParticipant, type UserRef } from "./users";
 
 export type FindingOut = { id: string; taskId: string; body: string; suspect: boolean; author: UserRef; createdAt: string };
 
 export async function addFinding(actor: Actor, taskId: string, input: { body: string; suspect: boolean }): Promise<FindingOut> {
   return mutate(async (tx, emit) => {
-    const task = await tx.task.findUnique({ where: { id: taskId }, include: { incident: { select: { number: true, status: true, leaderId: true } } } });
+    const task = await tx.task.findUnique({ where: { id: taskId }, include: { incident: { select: { number: true, status: true, leaderId: true, commsLeadId: true, scribeId: true } } } });
     if (!task) throw notFound("Task");
     requireOpen(task.incident);
-    if (task.assigneeId !== actor.id && !isLeader(actor, task.incident)) throw forbidden("Only the person holding this task or the incident leader can add findings; claim it first.");
+    if (task.assigneeId !== actor.id && !may(actor.id, task.incident, "run tasks")) throw forbidden("Only the person holding this task or the incident leader can add findings; claim it first.");
     const f = await tx.finding.create({ data: { taskId, authorId: actor.id, body: input.body, suspect: input.suspect } });
     await touchParticipant(tx, task.incidentId, actor.id);
     await appendTimeline(tx, emit, task.incidentId, {

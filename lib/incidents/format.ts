@@ -1,11 +1,5 @@
 // Plain-text formatting shared by the drafts, exports and support replies (times are UTC, always labelled).
-export function utc(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-export function clock(d: Date): string {
-  return `${d.toISOString().slice(11, 16)} UTC`;
-}
+export { utcDateTime as utc, utcClock as clock } from "../text/time";
 
 export function duration(ms: number): string {
   if (ms < 60_000) return "under a minute";

@@ -6,7 +6,7 @@ import { mutate, type Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { db } from "../runtime/context";
 import { appendTimeline } from "./timeline";
-import { requireLeader } from "./guard";
+import { requireLeaderOrAdmin } from "./guard";
 import { buildPostMortem, sectionsOf, type PmInput, type PmSection } from "./postmortem";
 import { oneLine, utc } from "./format";
 import { refOf, touchParticipant, userRefs, type UserRef } from "./users";
@@ -94,7 +94,7 @@ export async function addPostMortemNote(actor: Actor, incidentId: string, body: 
 
 export async function finalizePostMortem(actor: Actor, incidentId: string): Promise<PostMortemView> {
   await mutate(async (tx, emit) => {
-    await requireLeader(tx, actor, incidentId, "finalise the post-mortem");
+    await requireLeaderOrAdmin(tx, actor, incidentId, "finalise the post-mortem");
     const pm = await tx.postMortem.findUnique({ where: { incidentId } });
     if (!pm) throw notFound("Post-mortem (it is drafted when the incident is resolved)");
     if (pm.finalizedAt) throw conflict("postmortem_finalized", "The post-mortem is already finalised.");

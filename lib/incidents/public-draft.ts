@@ -1,6 +1,7 @@
 // The public status update draft: only what customers may read. It is composed from the public
 // read model (component names and statuses, the maintenance page) and the incident's status, never
 // from the timeline's internal facts (layers, tasks, findings, notes), so none of them can slip in.
+import { plural } from "../text/plural";
 import { COMPONENT_STATUS_WORDS, type ComponentStatus } from "../public/components";
 import { listOf, PUBLIC_STATUS_SENTENCE, type PublicIncidentStatus } from "../support/wording";
 
@@ -22,7 +23,7 @@ export function composePublicDraft(input: PublicDraftInput): string {
   if (input.maintenance.enabled) lines.push(`While we work on it, the site shows a maintenance page: “${input.maintenance.message.trim()}”`);
   else if (input.maintenance.endedSinceLastUpdate) lines.push("The maintenance page is off: the site is available again.");
   lines.push(whatUsersCanDo(input));
-  if (input.status !== "resolved") lines.push(`We will post another update within ${input.cadenceMinutes} minutes.`);
+  if (input.status !== "resolved") lines.push(`We will post another update within ${plural(input.cadenceMinutes, "minute")}.`);
   return lines.join("\n");
 }
 

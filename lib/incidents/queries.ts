@@ -121,13 +121,15 @@ export async function incidentDetail(client: Tx, id: string): Promise<IncidentDe
   });
   if (!row) throw notFound("Incident");
   const tasks = await taskViews(client, { incidentId: id });
-  const users = await userRefs(client, [row.leaderId, row.declaredById, ...row.updates.map((u) => u.authorId), ...row.participants.map((p) => p.userId)]);
+  const users = await userRefs(client, [row.leaderId, row.commsLeadId, row.scribeId, row.declaredById, ...row.updates.map((u) => u.authorId), ...row.participants.map((p) => p.userId)]);
   return {
     ...summaryOf(row, users, tasks.filter((t) => t.status !== "done").length),
     symptoms: row.symptoms,
     playbook: row.playbook,
     layerIds: row.layerIds,
     declaredBy: refOf(users, row.declaredById),
+    commsLead: row.commsLeadId ? refOf(users, row.commsLeadId) : null,
+    scribe: row.scribeId ? refOf(users, row.scribeId) : null,
     cadenceMinutes: row.cadenceMinutes,
     lastUpdateAt: iso(row.lastUpdateAt),
     overdueSince: iso(row.overdueSince),

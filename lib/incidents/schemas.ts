@@ -110,3 +110,15 @@ export const maintenanceInput = z.object({
 });
 
 export const postmortemNoteInput = z.object({ body: z.string().trim().min(1, "is required").max(20_000, "must be at most 20000 characters") });
+
+export const roleInput = z.object({
+  role: z.enum(["comms", "scribe"], { message: "must be comms or scribe" }),
+  /** null: nobody holds the role any more. */
+  userId: z.string().trim().min(1, "is required").nullable(),
+});
+
+export const takeLeadInput = z.object({ reason: z.string().trim().min(3, "say why you take the lead (at least 3 characters)").max(500, "must be at most 500 characters") });
+
+export const ackInput = z.object({
+  keys: z.array(z.string().trim().regex(/^seq:\d{1,18}$/, "must be alert keys like seq:123")).min(1, "name at least one alert").max(200, "at most 200 at once"),
+});

@@ -6,7 +6,8 @@ import { mutate } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import type { IncidentStatus, Prisma } from "../generated/prisma/client";
 import { appendTimeline } from "./timeline";
-import { requireLeader, requireOpen } from "./guard";
+import { plural } from "../text/plural";
+import { requireRole, requireOpen } from "./guard";
 import { incidentDetail, type IncidentDetail } from "./queries";
 import { draftPostMortem } from "./postmortem-store";
 import { settleOpenTasks } from "../follow-ups/verbs";
@@ -16,6 +17,8 @@ import { enqueueWebhook } from "../webhooks/enqueue";
 import { incidentRef } from "../webhooks/events";
 import { clearIncidentOverrides } from "../components/override";
 import { noticeIncidentResolved } from "../subscriptions/incident-notices";
+
+const COMMS_FIELDS = new Set(["cadenceMinutes", "publicTitle"]);
 
 const ORDER: IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
 
@@ -28,7 +31,9 @@ export function canMove(from: IncidentStatus, to: IncidentStatus): boolean {
 
 export async function patchIncident(actor: Actor, id: string, patch: IncidentPatch): Promise<IncidentDetail> {
   return mutate(async (tx, emit) => {
-    const inc = await requireLeader(tx, actor, id, "change the incident");
+    // The update interval and the public title belong to whoever posts the updates; everything else steers the incident.
+    const comms = Object.entries(patch).every(([k, v]) => COMMS_FIELDS.has(k) || v === undefined);
+    const inc = comms ? await requireRole(tx, actor, id, "post updates", "change the update interval or the public title") : await requireRole(tx, actor, id, "steer", "change the incident");
     requireOpen(inc);
     const now = new Date();
     const data: Prisma.IncidentUpdateInput = {};
@@ -49,7 +54,7 @@ export async function patchIncident(actor: Actor, id: string, patch: IncidentPat
     if (patch.cadenceMinutes && patch.cadenceMinutes !== inc.cadenceMinutes) {
       const due = new Date((inc.lastUpdateAt ?? inc.createdAt).getTime() + patch.cadenceMinutes * 60_000);
       Object.assign(data, { cadenceMinutes: patch.cadenceMinutes, nextUpdateDue: due, overdueSince: due > now ? null : inc.overdueSince });
-      lines.push({ kind: "status", text: `Status updates now due every ${patch.cadenceMinutes} minutes`, data: { field: "cadenceMinutes", from: inc.cadenceMinutes, to: patch.cadenceMinutes } });
+      lines.push({ kind: "status", text: `Status updates now due every ${plural(patch.cadenceMinutes, "minute")}`, data: { field: "cadenceMinutes", from: inc.cadenceMinutes, to: patch.cadenceMinutes } });
     }
     const summary = patch.summary ?? inc.summary ?? "";
     if (patch.summary !== undefined) data.summary = patch.summary || null;

@@ -6,7 +6,7 @@ import { mutate, type Emit } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { db } from "../runtime/context";
 import { appendTimeline } from "./timeline";
-import { requireLeader, requireOpen } from "./guard";
+import { requireRole, requireOpen } from "./guard";
 import { taskViews, type TaskView } from "./queries";
 import { requireResponder, touchParticipant } from "./users";
 import { attachLayers, layerChecklist, playbookTasks, type NewTask } from "./task-sources";
@@ -46,7 +46,7 @@ export async function insertTasks(tx: Tx, emit: Emit, incidentId: string, actorI
 
 export async function createTask(actor: Actor, incidentId: string, input: TaskInput): Promise<TaskView> {
   return mutate(async (tx, emit) => {
-    const incident = await requireLeader(tx, actor, incidentId, "create tasks");
+    const incident = await requireRole(tx, actor, incidentId, "run tasks", "create tasks");
     requireOpen(incident);
     if (input.layerId && !(await tx.layer.findUnique({ where: { id: input.layerId }, select: { id: true } })))
       throw badRequest("layerId: no layer with this id.", { layerId: "no layer with this id" });
@@ -62,7 +62,7 @@ export async function createTask(actor: Actor, incidentId: string, input: TaskIn
 export async function tasksFromPlaybook(actor: Actor, incidentId: string, playbook: string): Promise<TaskView[]> {
   const source = await playbookTasks(playbook);
   return mutate(async (tx, emit) => {
-    const incident = await requireLeader(tx, actor, incidentId, "add tasks from a playbook");
+    const incident = await requireRole(tx, actor, incidentId, "run tasks", "add tasks from a playbook");
     requireOpen(incident);
     await touchParticipant(tx, incidentId, actor.id);
     const ids = await insertTasks(tx, emit, incidentId, actor.id, await attachLayers(tx, source.tasks), `the playbook "${source.title}"`);
@@ -75,7 +75,7 @@ export async function tasksFromLayer(actor: Actor, incidentId: string, layerId: 
   if (!layer) throw badRequest("layerId: no layer with this id.", { layerId: "no layer with this id" });
   const items = await layerChecklist(layer);
   return mutate(async (tx, emit) => {
-    const incident = await requireLeader(tx, actor, incidentId, "add tasks from a layer checklist");
+    const incident = await requireRole(tx, actor, incidentId, "run tasks", "add tasks from a layer checklist");
     requireOpen(incident);
     if (!(await tx.layer.findUnique({ where: { id: layerId }, select: { id: true } }))) throw notFound("Layer");
     await touchParticipant(tx, incidentId, actor.id);

@@ -8,6 +8,7 @@ export type TimelineKind =
   | "declared"
   | "status"
   | "leader"
+  | "role"
   | "task"
   | "finding"
   | "update"

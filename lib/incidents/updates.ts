@@ -4,7 +4,7 @@ import { mutate } from "../realtime/outbox";
 import { unprocessable } from "../http/errors";
 import { rooms } from "../realtime/catalogue";
 import { appendTimeline } from "./timeline";
-import { requireLeader } from "./guard";
+import { requireRole } from "./guard";
 import { touchParticipant } from "./users";
 import type { StatusUpdateView } from "./queries";
 import { enqueueWebhook } from "../webhooks/enqueue";
@@ -13,7 +13,7 @@ import { noticeIncidentUpdate } from "../subscriptions/incident-notices";
 
 export async function postUpdate(actor: Actor, incidentId: string, input: { body: string; audience: "internal" | "public" }): Promise<StatusUpdateView> {
   return mutate(async (tx, emit) => {
-    const inc = await requireLeader(tx, actor, incidentId, "post status updates");
+    const inc = await requireRole(tx, actor, incidentId, "post updates", "post status updates");
     if (input.audience === "public" && !inc.publicTitle)
       throw unprocessable("public_title_required", "Give the incident a public title before publishing anything about it.", { publicTitle: "is required before a public update" });
     const now = new Date();

@@ -53,6 +53,10 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
   playbook: z.string().nullable(),
   layerIds: z.array(z.string()),
   declaredBy: userRefSchema,
+  /** Owns status updates and what support tells customers (null: the leader does it). */
+  commsLead: userRefSchema.nullable(),
+  /** Keeps the record of decisions (null: nobody assigned). */
+  scribe: userRefSchema.nullable(),
   cadenceMinutes: z.number().int(),
   lastUpdateAt: time.nullable(),
   overdueSince: time.nullable(),
@@ -114,3 +118,31 @@ export const postMortemResponse = z.object({
 export const postMortemFinalizedResponse = z.object({ postmortem: postMortemResponse });
 export const postMortemNoteResponse = z.object({ note: postMortemNoteSchema });
 export const postMortemConforms = (p: PostMortemView): z.input<typeof postMortemResponse> => p;
+const alertSchema = z.object({
+  key: z.string().describe("seq:<timeline seq>; acknowledge with it"),
+  kind: z.enum(["suspect", "overdue", "cause", "recovering"]),
+  title: z.string(),
+  text: z.string(),
+  at: time,
+  seq: z.number().int(),
+});
+export const alertsResponse = z.object({ alerts: z.array(alertSchema) });
+export const ackResponse = z.object({ acked: z.array(z.string()) });
+
+export const catchUpResponse = z.object({
+  catchUp: z.object({
+    status: z.enum(IncidentStatus),
+    since: time,
+    failing: z.array(z.object({ layer: z.string(), state: z.string(), since: time })),
+    likelyCause: z.string().nullable(),
+    symptoms: z.string(),
+    roles: z.object({ leader: z.string(), commsLead: z.string().nullable(), scribe: z.string().nullable() }),
+    openTasks: z.array(z.object({ title: z.string(), holder: z.string().nullable() })),
+    openTaskCount: z.number().int(),
+    unheldCount: z.number().int(),
+    lastPublicUpdate: z.object({ body: z.string(), at: time }).nullable(),
+    nextUpdateDue: time,
+    overdue: z.boolean(),
+    decisions: z.array(z.object({ text: z.string(), at: time, by: z.string().nullable() })),
+  }),
+});

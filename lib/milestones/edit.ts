@@ -5,7 +5,7 @@ import { unprocessable } from "../http/errors";
 import { mutate } from "../realtime/outbox";
 import { rooms } from "../realtime/catalogue";
 import { appendTimeline } from "../incidents/timeline";
-import { requireLeader } from "../incidents/guard";
+import { lockIncident, requireLeaderOrAdmin, requireRole } from "../incidents/guard";
 import { draftPostMortem } from "../incidents/postmortem-store";
 import { touchParticipant } from "../incidents/users";
 import { utc } from "../incidents/format";
@@ -19,7 +19,10 @@ const FUTURE_SLACK_MS = 60_000;
 
 export async function editMilestones(actor: Actor, incidentId: string, patch: MilestonesPatch): Promise<MilestonesView> {
   return mutate(async (tx, emit) => {
-    await requireLeader(tx, actor, incidentId, "change the milestones");
+    // While it runs, the leader steers; once resolved, the post-mortem's rule (leader or an admin).
+    const locked = await lockIncident(tx, incidentId);
+    if (locked.status === "resolved") await requireLeaderOrAdmin(tx, actor, incidentId, "change the milestones");
+    else await requireRole(tx, actor, incidentId, "steer", "change the milestones");
     const current = await milestonesIn(tx, incidentId);
     const found = (await derivedFor(tx, incidentId, current.declaredCause))!;
     const { incident, derived } = found;

@@ -41,8 +41,14 @@ const appliers: Appliers = {
   "incident:updated": (qc, p) => {
     refresh(qc, ["incidents"]);
     refresh(qc, ["incident", p.incidentId]);
+    refresh(qc, ["catch-up", p.incidentId]);
   },
-  "timeline:appended": (qc, p) => refresh(qc, ["timeline", p.incidentId]),
+  "timeline:appended": (qc, p) => {
+    refresh(qc, ["timeline", p.incidentId]);
+    refresh(qc, ["alerts", p.incidentId]);
+    refresh(qc, ["catch-up", p.incidentId]);
+  },
+  "alert:acked": (qc, p) => refresh(qc, ["alerts", p.incidentId]),
   "task:changed": (qc, p) => refresh(qc, ["incident", p.incidentId]),
   "finding:added": (qc, p) => refresh(qc, ["incident", p.incidentId]),
   "maintenance:toggled": (qc) => refresh(qc, ["maintenance"]),

@@ -23,6 +23,8 @@ export type DurableEvents = {
   "change:recorded": { changeId: string; at: string };
   /** A follow-up action item was created or completed. */
   "followUp:changed": { incidentId: string; followUpIds: string[] };
+  /** This user acknowledged alerts of the war room's alert rail (sent to their own `user:<id>` room). */
+  "alert:acked": { incidentId: string; keys: string[] };
   /** A component's public status was overridden (status set) or returned to automatic (null). */
   "component:overridden": { componentId: string; key: string; status: string | null; incidentId: string | null };
   /** Reply templates were added, edited, reordered or deleted. */

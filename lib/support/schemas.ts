@@ -53,6 +53,9 @@ export const supportIncident = z.object({
   nextUpdate: z.object({ at: z.string(), clock: z.string(), text: z.string(), overdue: z.boolean() }),
   affectedComponents: z.array(affectedComponent),
   replies: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
+  /** Who answers support's questions about what customers may be told: the comms lead, else the leader. Internal, never in a reply. */
+  askName: z.string(),
+  askRole: z.enum(["comms lead", "leader"]),
 });
 export type SupportIncident = z.infer<typeof supportIncident>;
 

@@ -6,6 +6,7 @@ import { db } from "../runtime/context";
 import { readPublicState } from "../public/state";
 import { COMPONENT_STATUS_WORDS } from "../public/components";
 import { isOverdue } from "../incidents/queries";
+import { refOf, userRefs } from "../incidents/users";
 import { affectedComponents, readComponentLayers } from "./affected";
 import { ageWords, nextUpdatePhrase, renderReplies, type ReplyFacts } from "./render";
 import { listTemplates } from "./templates";
@@ -19,11 +20,12 @@ export async function supportView(now = new Date()): Promise<SupportViewData> {
     db().incident.findMany({
       where: { status: { not: "resolved" } },
       orderBy: { number: "desc" },
-      select: { id: true, number: true, severity: true, status: true, publicTitle: true, layerIds: true, nextUpdateDue: true, overdueSince: true, createdAt: true },
+      select: { id: true, number: true, severity: true, status: true, publicTitle: true, layerIds: true, nextUpdateDue: true, overdueSince: true, createdAt: true, leaderId: true, commsLeadId: true },
     }),
     listTemplates(),
   ]);
   const statusUrl = publicStatusUrl();
+  const people = await userRefs(db(), incidents.flatMap((i) => [i.leaderId, i.commsLeadId]));
   const maintenance = { enabled: state.maintenancePage.enabled, message: state.maintenancePage.message };
 
   return {
@@ -56,6 +58,8 @@ export async function supportView(now = new Date()): Promise<SupportViewData> {
         affectedComponents: affected.map((c) => ({ id: c.id, name: c.name, status: c.status, statusText: COMPONENT_STATUS_WORDS[c.status] })),
         // Without a public title there is nothing customers may be told yet.
         replies: inc.publicTitle ? renderReplies(templates, facts) : [],
+        askName: refOf(people, inc.commsLeadId ?? inc.leaderId).name,
+        askRole: inc.commsLeadId ? "comms lead" : "leader",
       };
     }),
   };

@@ -13,10 +13,21 @@ import { rooms } from "@/lib/realtime/catalogue";
 import { login } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/actor";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { usersWithSessions } from "./helpers/incidents";
+import * as incidentsRoute from "@/app/api/incidents/route";
+import * as incidentRoute from "@/app/api/incidents/[id]/route";
+import * as leaderRoute from "@/app/api/incidents/[id]/leader/route";
+import * as takeRoute from "@/app/api/incidents/[id]/leader/take/route";
+import * as rolesRoute from "@/app/api/incidents/[id]/roles/route";
+import * as notesRoute from "@/app/api/incidents/[id]/notes/route";
+import * as tasksRoute from "@/app/api/incidents/[id]/tasks/route";
+import * as updatesRoute from "@/app/api/incidents/[id]/updates/route";
 
 type Access = "public" | Role;
 
 // The policy, as a reader of PRODUCT.md §9 expects it. A route missing here fails the test.
+// Which incident role (leader, comms lead, scribe) may act once past this gate is the second
+// table, INCIDENT_POLICY below.
 const POLICY: Record<string, Access> = {
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "viewer",
@@ -32,6 +43,11 @@ const POLICY: Record<string, Access> = {
   "GET /api/incidents/[id]": "viewer",
   "PATCH /api/incidents/[id]": "responder",
   "POST /api/incidents/[id]/leader": "responder",
+  "POST /api/incidents/[id]/leader/take": "admin",
+  "POST /api/incidents/[id]/roles": "responder",
+  "GET /api/incidents/[id]/alerts": "viewer",
+  "POST /api/incidents/[id]/alerts/ack": "viewer",
+  "GET /api/incidents/[id]/catch-up": "viewer",
   "PUT /api/incidents/[id]/components/[key]": "responder",
   "POST /api/incidents/[id]/notes": "responder",
   "GET /api/incidents/[id]/changes": "viewer",
@@ -263,6 +279,62 @@ describe("socket authorisation matrix", () => {
         expect(got.sort()).toEqual(expected.sort());
       } finally {
         socket.close();
+      }
+    });
+  }
+});
+
+// Past the route's gate, who may act in one incident, by the role held in it (README "Roles"),
+// written out independently of MAY in lib/incidents/roles.ts. `admin` is an admin holding no role
+// there; `responder` a responder holding none. `repeats`: each allowed person can act on the same
+// incident in turn (otherwise each gets a fresh one).
+type Person = "leader" | "comms" | "scribe" | "responder" | "admin";
+type Rule = { action: string; handler: Handler; method: string; path: string; body: (to: string) => unknown; allowed: Person[]; repeats: boolean };
+const INCIDENT_POLICY: Rule[] = [
+  { action: "change severity", handler: incidentRoute.PATCH, method: "PATCH", path: "", body: () => ({ severity: "SEV1" }), allowed: ["leader"], repeats: true },
+  { action: "change the update interval", handler: incidentRoute.PATCH, method: "PATCH", path: "", body: () => ({ cadenceMinutes: 10 }), allowed: ["leader", "comms"], repeats: true },
+  { action: "post an internal update", handler: updatesRoute.POST, method: "POST", path: "/updates", body: () => ({ body: "still digging", audience: "internal" }), allowed: ["leader", "comms"], repeats: true },
+  { action: "post a public update", handler: updatesRoute.POST, method: "POST", path: "/updates", body: () => ({ body: "We are on it", audience: "public" }), allowed: ["leader", "comms"], repeats: true },
+  { action: "create a task", handler: tasksRoute.POST, method: "POST", path: "/tasks", body: () => ({ title: "Look", track: "top_down" }), allowed: ["leader"], repeats: true },
+  { action: "record a decision", handler: notesRoute.POST, method: "POST", path: "/notes", body: () => ({ body: "Freeze deploys", kind: "decision" }), allowed: ["leader", "scribe"], repeats: true },
+  { action: "write a note", handler: notesRoute.POST, method: "POST", path: "/notes", body: () => ({ body: "fyi", kind: "note" }), allowed: ["leader", "comms", "scribe", "responder", "admin"], repeats: true },
+  { action: "pass on the comms lead", handler: rolesRoute.POST, method: "POST", path: "/roles", body: (to) => ({ role: "comms", userId: to }), allowed: ["leader", "comms"], repeats: false },
+  { action: "hand over the lead", handler: leaderRoute.POST, method: "POST", path: "/leader", body: (to) => ({ userId: to }), allowed: ["leader"], repeats: false },
+  { action: "take the lead", handler: takeRoute.POST, method: "POST", path: "/leader/take", body: () => ({ reason: "leader unreachable" }), allowed: ["admin"], repeats: false },
+];
+
+describe("incident role matrix", () => {
+  let people: Record<Person, { id: string; as: As }>;
+  beforeAll(async () => {
+    const [leader, comms, scribe, responder] = await usersWithSessions(core, 4, "responder", "matrix");
+    people = { leader, comms, scribe, responder, admin: { id: core.users.admin.id, as: await sessionFor(core, "admin") } };
+  });
+
+  async function staffed(): Promise<string> {
+    const res = await call(incidentsRoute.POST, "POST", "/api/incidents", { as: people.leader.as, body: { title: "Matrix", publicTitle: "Matrix", severity: "SEV2" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = (res.body.incident as { id: string }).id;
+    for (const role of ["comms", "scribe"] as const)
+      expect((await call(rolesRoute.POST, "POST", `/api/incidents/${id}/roles`, { as: people.leader.as, params: { id }, body: { role, userId: people[role].id } })).status).toBe(200);
+    return id;
+  }
+
+  for (const rule of INCIDENT_POLICY) {
+    it(`${rule.action}: ${rule.allowed.join(", ")} and nobody else`, async () => {
+      const id = await staffed();
+      const act = (who: Person, on: string) =>
+        call(rule.handler, rule.method, `/api/incidents/${on}${rule.path}`, { as: people[who].as, params: { id: on }, body: rule.body(people.responder.id) });
+      // Refusals first (they change nothing), then those allowed, the leader last (a handover moves the lead).
+      const order: Person[] = ["responder", "admin", "scribe", "comms", "leader"];
+      for (const who of order.filter((x) => !rule.allowed.includes(x))) {
+        const res = await act(who, id);
+        expect(res.status, `${rule.action} as ${who}: ${JSON.stringify(res.body)}`).toBe(403);
+      }
+      let first = true;
+      for (const who of order.filter((x) => rule.allowed.includes(x))) {
+        const res = await act(who, first || rule.repeats ? id : await staffed());
+        first = false;
+        expect(res.status, `${rule.action} as ${who}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
       }
     });
   }

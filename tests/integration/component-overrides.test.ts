@@ -9,6 +9,7 @@ import * as incidents from "@/app/api/incidents/route";
 import * as incidentRoute from "@/app/api/incidents/[id]/route";
 import * as componentsRoute from "@/app/api/components/route";
 import * as overrideRoute from "@/app/api/incidents/[id]/components/[key]/route";
+import * as rolesRoute from "@/app/api/incidents/[id]/roles/route";
 import * as timeline from "@/app/api/incidents/[id]/timeline/route";
 import { readPublicState } from "@/lib/public/state";
 import type { IncidentDetail } from "@/lib/incidents/queries";
@@ -91,7 +92,7 @@ describe("component status overrides", () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it("lets the leader and admins override, refuses others and bad input, and logs it on the timeline", async () => {
+  it("lets the leader and the comms lead override, refuses others and bad input, and logs it on the timeline", async () => {
     const inc = await declare(responder, { title: INTERNAL_TITLE, severity: "SEV2" });
 
     const byOther = await override(other.as, inc.id, "website", { status: "major_outage" });
@@ -142,7 +143,12 @@ describe("component status overrides", () => {
     expect((await override(responder, inc.id, "website", { status: "partial_outage" })).status).toBe(200);
     expect(await texts(inc.id)).toHaveLength(1);
 
-    // An admin who does not lead may act too; null returns to automatic.
+    // An admin is refused until given a role here: as comms lead they may; null returns to automatic.
+    const adminRefused = await override(admin, inc.id, "website", { status: null });
+    expect(adminRefused.status).toBe(403);
+    expect(err(adminRefused).message).toBe("Only the incident leader or the comms lead can change a component's public status.");
+    const made = await call(rolesRoute.POST, "POST", `/api/incidents/${inc.id}/roles`, { as: responder, params: { id: inc.id }, body: { role: "comms", userId: core.users.admin.id } });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
     const byAdmin = await override(admin, inc.id, "website", { status: null });
     expect(byAdmin.status).toBe(200);
     expect((byAdmin.body as unknown as ComponentOverrideResult).component).toMatchObject({ override: null, publicStatus: "operational" });

@@ -172,7 +172,9 @@ describe("outgoing webhooks", () => {
     expect(await markOverdue()).toEqual([id]);
     expect((await call(maintenance.PUT, "PUT", "/api/maintenance", { as: admin, body: { enabled: true, message: "Back soon" } })).status).toBe(200);
     expect((await call(leader.POST, "POST", "/", { as: admin, ...p, body: { userId: core.users.responder.id } })).status).toBe(200);
-    expect((await call(incident.PATCH, "PATCH", "/", { as: admin, ...p, body: { status: "resolved", summary: "Rolled back the deploy." } })).status).toBe(200);
+    // The new leader resolves (the admin no longer leads).
+    const newLeader = await sessionFor(core, "responder");
+    expect((await call(incident.PATCH, "PATCH", "/", { as: newLeader, ...p, body: { status: "resolved", summary: "Rolled back the deploy." } })).status).toBe(200);
     await dispatchDue(fast);
     const got = receiver.received.map(parsed);
     expect(got.map((b) => b.event).sort()).toEqual(["incident.leader_changed", "incident.resolved", "incident.update_overdue", "incident.update_posted", "maintenance.toggled"]);

@@ -1,0 +1,43 @@
+// Which timeline entries deserve the war room's alert rail. Pure: the alerts are a view of the
+// timeline (one alert per entry, keyed by its seq), so every replica and every tab agree on them.
+export type AlertKind = "suspect" | "overdue" | "cause" | "recovering";
+export type AlertEntry = { seq: number; kind: string; text: string; at: string; data: unknown; by?: string | null };
+export type Alert = { key: string; kind: AlertKind; title: string; text: string; at: string; seq: number };
+
+const TITLES: Record<AlertKind, string> = {
+  suspect: "Suspect finding",
+  overdue: "Status update overdue",
+  cause: "New likely cause",
+  recovering: "Layer recovering",
+};
+
+const FAILED = new Set(["down", "degraded"]);
+
+function kindOf(e: AlertEntry): AlertKind | null {
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  if (e.kind === "finding" && d.suspect === true) return "suspect";
+  if (e.kind === "cadence") return "overdue";
+  if (e.kind === "check" && typeof d.cause === "string" && FAILED.has(String(d.to))) return "cause";
+  if (e.kind === "check" && d.to === "up" && FAILED.has(String(d.from))) return "recovering";
+  return null;
+}
+
+/** The kinds alertsOf needs to read (updates clear an overdue alert). */
+export const ALERT_SOURCE_KINDS = ["finding", "cadence", "check", "update"] as const;
+
+/**
+ * Alerts newest first, leaving out those `acked` holds and overdue alerts an update has since
+ * answered. `entries` in any order.
+ */
+export function alertsOf(entries: AlertEntry[], acked: ReadonlySet<string>): Alert[] {
+  const lastUpdate = Math.max(0, ...entries.filter((e) => e.kind === "update").map((e) => e.seq));
+  const out: Alert[] = [];
+  for (const e of [...entries].sort((a, b) => b.seq - a.seq)) {
+    const kind = kindOf(e);
+    const key = `seq:${e.seq}`;
+    if (!kind || acked.has(key)) continue;
+    if (kind === "overdue" && lastUpdate > e.seq) continue;
+    out.push({ key, kind, title: kind === "suspect" && e.by ? `Suspect finding from ${e.by}` : TITLES[kind], text: e.text, at: e.at, seq: e.seq });
+  }
+  return out;
+}
