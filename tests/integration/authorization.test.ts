@@ -14,12 +14,19 @@ import { login } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/actor";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
-type Access = "public" | Role;
+/** "agent": only a probe agent's token opens it; no session or API token of any role does. */
+type Access = "public" | "agent" | Role;
 
 // The policy, as a reader of PRODUCT.md §9 expects it. A route missing here fails the test.
 const POLICY: Record<string, Access> = {
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "viewer",
+  "POST /api/agent/register": "agent",
+  "GET /api/agent/assignment": "agent",
+  "POST /api/agent/results": "agent",
+  "GET /api/agents": "admin",
+  "POST /api/agents": "admin",
+  "DELETE /api/agents/[id]": "admin",
   "GET /api/components": "viewer",
   "GET /api/health": "public",
   "POST /api/heartbeat/[token]": "public",
@@ -145,7 +152,9 @@ describe("HTTP authorisation matrix", () => {
         const res = await call(h.handler, h.method, h.url, { as, params: h.params, body: h.method === "GET" ? undefined : {} });
         const err = res.body.error as { code?: string; message?: string } | undefined;
         const roleDenied = res.status === 403 && /needs the \w+ role/.test(err?.message ?? "");
-        if (access === "public" || ROLES.indexOf(access) <= rank) {
+        if (access === "agent") {
+          expect(res.status, `${h.key} as ${role}: a session never opens the agent API`).toBe(401);
+        } else if (access === "public" || ROLES.indexOf(access) <= rank) {
           expect(res.status, `${h.key} as ${role}`).not.toBe(401);
           expect(roleDenied, `${h.key} as ${role}: ${JSON.stringify(res.body)}`).toBe(false);
         } else {
