@@ -15,6 +15,8 @@ import { combineTallies, toUptime, uptimeTallies } from "./uptime";
 import type { CheckDetail, CheckView, LayerDetail, LayerMaintenance, LayerView, SparkPoint, StackView } from "./view";
 import { silencedLayers } from "../maintenance-windows/silence";
 import { checkVantages } from "../agents/stack-view";
+import { vantageSignals } from "../agents/isolation";
+import { withVantageIsolation } from "../diagnosis/vantages";
 import type { CheckVantages } from "../agents/view";
 
 const SPARK_POINTS = 30;
@@ -90,11 +92,14 @@ export async function getStackView(): Promise<StackView> {
   const silenced = await silencedLayers();
   const tallies = await uptimeTallies(stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id)));
   const primaries = stack.layers.map((l) => primaryCheck(l.checks)?.id).filter((id): id is string => !!id);
-  const [recent, diagnosis, vantages] = await Promise.all([
+  const [recent, layerDiagnosis, vantages, signals] = await Promise.all([
     latestResults(primaries, SPARK_POINTS),
     diagnoseStored(stack.layers, (id) => silenced.byLayerId.has(id)),
     checkVantages(db(), stack.layers.flatMap((l) => l.checks.map((c) => c.id))),
+    vantageSignals(db()),
   ]);
+  // One vantage failing what the others see healthy is that vantage's network, not a layer.
+  const diagnosis = withVantageIsolation(layerDiagnosis, signals);
   const layers = stack.layers.map(
     (l): LayerView => ({
       ...layerBase(l, silenced.byLayerId.get(l.id) ?? null),
