@@ -10,7 +10,7 @@ import { rooms } from "../realtime/catalogue";
 import { mutate } from "../realtime/outbox";
 import { db } from "../runtime/context";
 import { AGENT_TOKEN_PREFIX } from "./auth";
-import { assignmentCounts } from "./assignment";
+import { assignmentCounts, forgetPlan } from "./assignment";
 import { isOnline } from "./online";
 import { RUN_ON_WORDS, vantageName } from "../stack/vantages";
 
@@ -60,6 +60,7 @@ export async function createAgent(actor: Actor, name: string): Promise<{ token: 
       await emit(rooms.admin, "agent:changed", { agentId: r.id, name: r.name });
       return r;
     });
+    forgetPlan();
     return { token, agent: view(row, 0) };
   } catch (err) {
     if (isPrismaCode(err, "P2002")) throw conflict("agent_exists", `An agent named "${name}" exists already (revoked agents keep their name).`);
@@ -82,5 +83,6 @@ export async function revokeAgent(id: string): Promise<AgentView> {
     await emit(rooms.admin, "agent:changed", { agentId: r.id, name: r.name });
     return updated;
   });
+  forgetPlan();
   return view(row, 0);
 }

@@ -5,7 +5,7 @@
 // agent resolves them from its own environment and the server never sends a secret.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
-import { db } from "../runtime/context";
+import { db, getContext, hasContext } from "../runtime/context";
 import { stackVersion } from "../checks/engine/load";
 import type { RunOn } from "../stack/vantages";
 import { isOnline } from "./online";
@@ -46,7 +46,13 @@ export type Plan = {
   etags: Map<string, string>;
 };
 
-type Cache = { version: string; checks: Map<string, VantagedCheck>; plan?: Plan };
+type Cache = { version: string; checks: Map<string, VantagedCheck>; plan?: Plan; readAt: number };
+
+/**
+ * Every push and poll asks for the plan; within this long the last one is reused without a query.
+ * Edits on this replica (stack, agents) drop it at once; other replicas' edits show within it.
+ */
+const PLAN_TTL_MS = 1000;
 const CACHE = Symbol.for("warroom.agents.plan");
 const g = globalThis as unknown as { [CACHE]?: Cache };
 
@@ -94,12 +100,17 @@ const assignedShape = (c: VantagedCheck): AssignedCheck => ({ id: c.id, key: c.k
 
 /** The current plan; reads the stack version and the roster (two small queries), recomputes only when either changed. */
 export async function currentPlan(prisma: PrismaClient = db()): Promise<Plan> {
+  if (hasContext()) getContext().onStackChanged.add(forgetPlan);
+  const fresh = g[CACHE];
+  if (fresh?.plan && Date.now() - fresh.readAt < PLAN_TTL_MS) return fresh.plan;
+  const readAt = Date.now();
   const [version, roster] = await Promise.all([stackVersion(prisma), loadRoster(prisma)]);
   let cache = g[CACHE];
   if (!cache || cache.version !== version) {
-    cache = { version, checks: await loadVantaged(prisma) };
+    cache = { version, checks: await loadVantaged(prisma), readAt };
     g[CACHE] = cache;
   }
+  cache.readAt = readAt;
   const key = `${version}|${roster.map((a) => `${a.name}:${a.online ? 1 : 0}${a.revoked ? "r" : ""}`).join(",")}`;
   if (cache.plan?.key === key) return cache.plan;
   const byVantage = new Map<string, VantagedCheck[]>();
@@ -136,7 +147,8 @@ export async function assignmentCounts(): Promise<Map<string, number>> {
   return new Map([...plan.byVantage].map(([v, list]) => [v, list.length]));
 }
 
-/** Forget the cached checks (tests that edit rows without bumping the stack version). */
+/** The next read queries again: a stack edit, an agent created, revoked or newly registered on this replica. */
 export function forgetPlan(): void {
-  delete g[CACHE];
+  const cache = g[CACHE];
+  if (cache) cache.readAt = 0;
 }

@@ -5,11 +5,14 @@ import { forbidden } from "../http/errors";
 import { db } from "../runtime/context";
 import type { agentStatsInput } from "./api";
 import type { AgentPrincipal } from "./auth";
+import { forgetPlan } from "./assignment";
 
 export async function registerAgent(agent: AgentPrincipal, input: { name: string; version: string; hostname?: string }): Promise<void> {
   // A token is one vantage: started under another name it would report as someone it is not.
   if (input.name !== agent.name) throw forbidden(`This token belongs to the agent "${agent.name}", not "${input.name}".`);
   await db().agent.update({ where: { id: agent.id }, data: { lastSeenAt: new Date(), version: input.version, hostname: input.hostname ?? null } });
+  // It may have been offline: spread checks come back to it at its first poll.
+  forgetPlan();
 }
 
 export async function touchAgent(agent: AgentPrincipal, stats?: z.output<typeof agentStatsInput>): Promise<void> {
