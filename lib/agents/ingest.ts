@@ -151,6 +151,8 @@ async function ingestNow(vantage: string, results: readonly AgentResult[]): Prom
     const c = plan.checks.get(r.checkId)!;
     const at = Date.parse(r.at);
     const byVantage = rows.get(c.id) ?? rows.set(c.id, new Map()).get(c.id)!;
+    // No stored word from this vantage (new, or the probe changed): its recent window starts afresh too.
+    if (!byVantage.has(vantage)) shared().windows.delete(`${c.id}|${vantage}`);
     const prev = byVantage.get(vantage) ?? { checkId: c.id, vantage, state: "unknown", stateSince: new Date(at), message: "", lastOk: null, failStreak: 0, okStreak: 0, latencyMs: null, lastCheckedAt: null };
     const next = judge(c, prev, r, at);
     byVantage.set(vantage, next);
