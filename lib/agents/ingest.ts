@@ -72,11 +72,28 @@ export function wordsFor(plan: Plan, checkId: string, rows: Map<string, VantageR
 }
 
 export async function vantageRows(prisma: PrismaClient, ids: readonly string[]): Promise<Map<string, Map<string, VantageRow>>> {
-  const out = new Map<string, Map<string, VantageRow>>();
-  if (!ids.length) return out;
-  const rows = await prisma.checkVantage.findMany({ where: { checkId: { in: [...ids] } } });
-  for (const r of rows) (out.get(r.checkId) ?? out.set(r.checkId, new Map()).get(r.checkId)!).set(r.vantage, r);
-  return out;
+  return (await checksWithVantages(prisma, ids)).vantages;
+}
+
+/**
+ * Each check's stored state and every vantage's row, in one raw query: a batch of a thousand
+ * results would otherwise spend most of its CPU mapping ORM rows.
+ */
+async function checksWithVantages(prisma: PrismaClient, ids: readonly string[]): Promise<{ states: Map<string, EngineState>; vantages: Map<string, Map<string, VantageRow>> }> {
+  const states = new Map<string, EngineState>();
+  const vantages = new Map<string, Map<string, VantageRow>>();
+  if (!ids.length) return { states, vantages };
+  const rows = await prisma.$queryRaw<Array<Omit<VantageRow, "checkId" | "vantage" | "state"> & { id: string; checkState: EngineState; vantage: string | null; state: EngineState | null }>>`
+    SELECT c.id, c.state::text AS "checkState", v.vantage, v.state::text AS state, v."stateSince", v.message, v."lastOk", v."failStreak", v."okStreak", v."latencyMs", v."lastCheckedAt"
+    FROM "Check" c LEFT JOIN "CheckVantage" v ON v."checkId" = c.id
+    WHERE c.id = ANY(${[...ids]})`;
+  for (const r of rows) {
+    states.set(r.id, r.checkState);
+    if (r.vantage === null || r.state === null) continue;
+    const row: VantageRow = { checkId: r.id, vantage: r.vantage, state: r.state, stateSince: r.stateSince, message: r.message, lastOk: r.lastOk, failStreak: r.failStreak, okStreak: r.okStreak, latencyMs: r.latencyMs, lastCheckedAt: r.lastCheckedAt };
+    (vantages.get(r.id) ?? vantages.set(r.id, new Map()).get(r.id)!).set(r.vantage, row);
+  }
+  return { states, vantages };
 }
 
 function judge(c: VantagedCheck, row: VantageRow, r: AgentResult, at: number): VantageRow {
@@ -138,11 +155,7 @@ async function ingestNow(vantage: string, results: readonly AgentResult[]): Prom
   const refused = [...existing.map((c) => c.id), ...ids.filter((id) => plan.checks.get(id)?.eligible(vantage) === false)];
   if (refused.length) throw forbidden(`This agent does not run check ${refused[0]}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ""}; nothing was stored.`);
   const mine = ids.filter((id) => plan.checks.has(id));
-  const [rows, stored] = await Promise.all([
-    vantageRows(prisma, mine),
-    prisma.check.findMany({ where: { id: { in: mine } }, select: { id: true, state: true } }),
-  ]);
-  const storedState = new Map(stored.map((c) => [c.id, c.state]));
+  const { states: storedState, vantages: rows } = await checksWithVantages(prisma, mine);
   const sorted = results.filter((r) => storedState.has(r.checkId)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const resultRows: Array<{ checkId: string; at: Date; ok: boolean; state: EngineState; latencyMs: number; metric: number | null; message: string }> = [];
   const touched = new Map<string, VantageRow>();

@@ -108,9 +108,9 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
           ...(prev && probeChanged ? { state: "unknown" as const, stateSince: new Date(), message: "" } : {}),
         };
         if (prev) await tx.check.update({ where: { id: prev.id }, data: cdata });
+        else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
         // Each vantage's verdict was about the old probe too (lib/agents).
         if (prev && probeChanged) await tx.checkVantage.deleteMany({ where: { checkId: prev.id } });
-        else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
       }
     }
     await saveComponents(tx, stack.id, existing?.components ?? [], spec.components);
