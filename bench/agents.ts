@@ -48,7 +48,7 @@ function cpuMsOf(u: NodeJS.CpuUsage): number {
 
 async function main(): Promise<void> {
   const targets = spawn(process.execPath, ["--import", "tsx", "bench/agent-targets.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-  const ports = JSON.parse(await firstLine(targets)) as { http: number; tcp: number };
+  const places = JSON.parse(await firstLine(targets)) as Array<{ host: string; http: number; tcp: number }>;
   const { core, label, drop } = await openDatabase();
   const prisma = core.ctx.prisma;
   const stack = await prisma.stack.create({ data: { name: "bench" } });
@@ -57,12 +57,13 @@ async function main(): Promise<void> {
     await prisma.check.createMany({
       data: Array.from({ length: Math.min(2000, CHECKS - from) }, (_v, j) => {
         const i = from + j;
+        const at = places[Math.floor(i / 2) % places.length];
         return {
           layerId: layer.id,
           key: `c${i}`,
           name: `check ${i}`,
           type: i % 2 === 0 ? "http" : "tcp",
-          config: i % 2 === 0 ? { url: `http://127.0.0.1:${ports.http}/` } : { host: "127.0.0.1", port: ports.tcp },
+          config: i % 2 === 0 ? { url: `http://${at.host}:${at.http}/` } : { host: at.host, port: at.tcp },
           intervalSec: INTERVAL_SEC,
           timeoutMs: 5000,
           runOn: "agents",

@@ -15,7 +15,15 @@ export async function registerAgent(agent: AgentPrincipal, input: { name: string
   forgetPlan();
 }
 
+/** Contact is written at most this often per agent and process: every poll and push would be a write otherwise. */
+const TOUCH_EVERY_MS = 1000;
+const TOUCHED = Symbol.for("warroom.agents.touched");
+const touched = ((globalThis as unknown as { [TOUCHED]?: Map<string, number> })[TOUCHED] ??= new Map<string, number>());
+
 export async function touchAgent(agent: AgentPrincipal, stats?: z.output<typeof agentStatsInput>): Promise<void> {
+  const now = Date.now();
+  if (now - (touched.get(agent.id) ?? 0) < TOUCH_EVERY_MS) return;
+  touched.set(agent.id, now);
   await db().agent.update({
     where: { id: agent.id },
     data: {
