@@ -10,7 +10,7 @@ const server = http.createServer((req, res) => {
   req.on("end", () => {
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { results: unknown[] };
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ accepted: body.results.length, skipped: 0 }));
+    res.end(JSON.stringify({ accepted: body.results.length, skipped: 0, duplicates: 0 }));
   });
 });
 server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port })));

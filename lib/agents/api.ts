@@ -63,14 +63,23 @@ export const agentStatsInput = z.object({
   lagP99Ms: z.number().min(0).nullable().describe("p99 of probe start − scheduled start since the last push"),
 });
 
+export const pushBatchInput = z.object({
+  run: z.string().min(1).max(64).describe("Names this agent process; a restarted agent starts a new run"),
+  firstSeq: z.number().int().min(0).describe("Sequence number of the first result (the results follow on one by one)"),
+});
+export type PushBatch = z.output<typeof pushBatchInput>;
+
 export const pushInput = z.object({
   results: z.array(agentResultInput).max(MAX_RESULTS_PER_PUSH),
+  /** Lets the server recognise a batch sent again because its answer was lost: stored once. */
+  batch: pushBatchInput.optional(),
   stats: agentStatsInput.optional(),
 });
 
 export const pushResponse = z.object({
   accepted: z.number().int(),
   skipped: z.number().int().describe("Results for checks deleted since they ran"),
+  duplicates: z.number().int().describe("Results of this run stored by an earlier push"),
 });
 
 const agentSchema = z.object({

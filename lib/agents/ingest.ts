@@ -13,7 +13,7 @@ import { parseThresholds, type Thresholds } from "../checks/engine/thresholds";
 import { StateChangeWriter, type StateChange } from "../checks/engine/transition";
 import { RecentWindow } from "../checks/engine/window";
 import type { CheckOutcome } from "../checks/types";
-import type { AgentResult } from "./api";
+import type { AgentResult, PushBatch } from "./api";
 import { currentPlan, type Plan, type VantagedCheck } from "./assignment";
 import { SERVER } from "./placement";
 import { quorumOf, type QuorumAnswer, type VantageWord } from "./quorum";
@@ -135,21 +135,30 @@ function judge(c: VantagedCheck, row: VantageRow, r: AgentResult, at: number): V
   };
 }
 
-export type IngestOutcome = { accepted: number; skipped: number };
+export type IngestOutcome = { accepted: number; skipped: number; duplicates: number };
 
 /**
  * Refuses the whole batch (403, nothing written) when any result is for a check this vantage
  * does not run; results for checks deleted since they ran are skipped.
  */
-export function ingestResults(vantage: string, results: readonly AgentResult[]): Promise<IngestOutcome> {
-  return serially(() => ingestNow(vantage, results));
+export function ingestResults(vantage: string, results: readonly AgentResult[], batch?: PushBatch): Promise<IngestOutcome> {
+  return serially(() => ingestNow(vantage, results, batch));
 }
 
-async function ingestNow(vantage: string, results: readonly AgentResult[]): Promise<IngestOutcome> {
-  if (!results.length) return { accepted: 0, skipped: 0 };
+async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: PushBatch): Promise<IngestOutcome> {
+  if (!all.length) return { accepted: 0, skipped: 0, duplicates: 0 };
   const prisma = db();
+  // A batch whose answer was lost comes again: what this run already stored is left out.
+  let results = all;
+  if (batch) {
+    const last = await prisma.agent.findUnique({ where: { name: vantage }, select: { pushRun: true, pushSeq: true } });
+    const stored = last?.pushRun === batch.run && last.pushSeq !== null ? Number(last.pushSeq) - batch.firstSeq + 1 : 0;
+    if (stored > 0) results = all.slice(stored);
+  }
+  const mark = batch ? { run: batch.run, seq: batch.firstSeq + all.length - 1 } : undefined;
   const plan = await currentPlan(prisma);
-  const ids = [...new Set(results.map((r) => r.checkId))];
+  // Every result of the request is authorised, even the ones already stored.
+  const ids = [...new Set(all.map((r) => r.checkId))];
   const notVantaged = ids.filter((id) => !plan.checks.has(id));
   const existing = notVantaged.length ? await prisma.check.findMany({ where: { id: { in: notVantaged } }, select: { id: true } }) : [];
   const refused = [...existing.map((c) => c.id), ...ids.filter((id) => plan.checks.get(id)?.eligible(vantage) === false)];
@@ -174,15 +183,32 @@ async function ingestNow(vantage: string, results: readonly AgentResult[]): Prom
     resultRows.push({ checkId: c.id, at: new Date(at), ok: q.rawOk, state: q.state, latencyMs: r.latencyMs, metric: r.ok ? (r.metric ?? null) : null, message: clip(r.message) });
     last.set(c.id, { q, at: new Date(at), latencyMs: r.ok ? r.latencyMs : null });
   }
-  await writeBatch(prisma, vantage, resultRows, [...touched.values()]);
+  await writeBatch(prisma, vantage, resultRows, [...touched.values()], mark);
   await settle(plan, last, storedState);
-  return { accepted: resultRows.length, skipped: results.length - resultRows.length };
+  return { accepted: resultRows.length, skipped: results.length - resultRows.length, duplicates: all.length - results.length };
 }
 
-async function writeBatch(prisma: PrismaClient, vantage: string, results: ReadonlyArray<{ checkId: string; at: Date; ok: boolean; state: EngineState; latencyMs: number; metric: number | null; message: string }>, vrows: readonly VantageRow[]): Promise<void> {
-  if (!results.length) return;
+async function writeBatch(
+  prisma: PrismaClient,
+  vantage: string,
+  results: ReadonlyArray<{ checkId: string; at: Date; ok: boolean; state: EngineState; latencyMs: number; metric: number | null; message: string }>,
+  vrows: readonly VantageRow[],
+  mark?: { run: string; seq: number },
+): Promise<void> {
+  // The results and "stored up to here" commit together: a resent batch is then either all new or all known.
+  const remember = mark
+    ? [
+        prisma.$executeRaw`UPDATE "Agent" SET "pushSeq" = CASE WHEN "pushRun" = ${mark.run} THEN GREATEST("pushSeq", ${mark.seq}::bigint) ELSE ${mark.seq}::bigint END, "pushRun" = ${mark.run}
+          WHERE name = ${vantage}`,
+      ]
+    : [];
+  if (!results.length) {
+    if (remember.length) await prisma.$transaction(remember);
+    return;
+  }
   // Same set-based statements as the engine's buffer: a fixed number of array parameters per batch.
   await prisma.$transaction([
+    ...remember,
     prisma.$executeRaw`
       INSERT INTO "CheckResult" ("checkId", "at", "ok", "state", "latencyMs", "metric", "message", "vantage")
       SELECT v."checkId", v."at", v."ok", v."state"::"CheckState", v."latencyMs", v."metric", v."message", ${vantage}

@@ -103,10 +103,26 @@ describe("agent tokens", () => {
     }
     const own = await push(token, [{ checkId: checkIds["a-only"] }]);
     expect(own.status).toBe(200);
-    expect(own.body).toEqual({ accepted: 1, skipped: 0 });
+    expect(own.body).toEqual({ accepted: 1, skipped: 0, duplicates: 0 });
     expect((await stored()).results).toBe(before.results + 1);
     // A check deleted since it ran is skipped, not refused: the agent's buffer must not jam.
-    expect((await push(token, [{ checkId: "00000000-0000-4000-8000-00000000dead" }])).body).toEqual({ accepted: 0, skipped: 1 });
+    expect((await push(token, [{ checkId: "00000000-0000-4000-8000-00000000dead" }])).body).toEqual({ accepted: 0, skipped: 1, duplicates: 0 });
+  });
+
+  it("a batch sent again (its answer lost) is stored once; a new run starts its own numbering", async () => {
+    const token = tokens["agent-a"];
+    const at = (n: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, n)).toISOString();
+    const send = (run: string, firstSeq: number, n: number[]) =>
+      call(results.POST, "POST", "/api/agent/results", {
+        as: { bearer: token, origin: null },
+        body: { batch: { run, firstSeq }, results: n.map((i) => ({ checkId: checkIds["a-only"], at: at(i), ok: true, latencyMs: 1, message: "ok" })) },
+      });
+    const before = (await stored()).results;
+    expect((await send("run-1", 0, [1, 2])).body).toEqual({ accepted: 2, skipped: 0, duplicates: 0 });
+    expect((await send("run-1", 0, [1, 2])).body).toEqual({ accepted: 0, skipped: 0, duplicates: 2 });
+    expect((await send("run-1", 1, [2, 3])).body).toEqual({ accepted: 1, skipped: 0, duplicates: 1 });
+    expect((await send("run-2", 0, [4])).body).toEqual({ accepted: 1, skipped: 0, duplicates: 0 });
+    expect((await stored()).results).toBe(before + 4);
   });
 
   it("reads only its own assignment: no other check, and secrets as references, never values", async () => {

@@ -39,6 +39,17 @@ describe("agent outbox", () => {
     expect(box.peek(10).map((i) => i.n)).toEqual([3, 4]);
   });
 
+  it("numbers results in push order: the head's number follows sends and drops", () => {
+    const box = new Outbox<number>(3);
+    expect(box.headSeq).toBe(0);
+    [10, 11, 12].forEach((n) => box.push(n));
+    box.remove(box.peek(2));
+    expect(box.headSeq).toBe(2);
+    [13, 14, 15].forEach((n) => box.push(n)); // 12 is dropped
+    expect(box.headSeq).toBe(3);
+    expect(box.peek(1)).toEqual([13]);
+  });
+
   it("stays correct across compaction", () => {
     const box = new Outbox<number>(100);
     for (let i = 0; i < 20_000; i++) box.push(i);

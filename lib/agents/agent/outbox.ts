@@ -4,6 +4,7 @@
 export class Outbox<T> {
   private items: T[] = [];
   private head = 0;
+  private pushed = 0;
   dropped = 0;
 
   constructor(readonly limit: number) {
@@ -14,8 +15,14 @@ export class Outbox<T> {
     return this.items.length - this.head;
   }
 
+  /** Sequence number (0-based, in push order) of the oldest item held: `peek` starts there. */
+  get headSeq(): number {
+    return this.pushed - this.size;
+  }
+
   push(item: T): void {
     this.items.push(item);
+    this.pushed++;
     const over = this.size - this.limit;
     if (over > 0) {
       this.head += over;

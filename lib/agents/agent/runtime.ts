@@ -4,6 +4,7 @@
 // reached it keeps probing into a bounded buffer and sends what it holds once the server answers.
 // Secrets: the assignment carries `${ENV}` references; they are resolved here, from this
 // process's environment, and masked out of every message before it leaves.
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { runCheck } from "../../checks/run";
 import { referencedValues, redactValues } from "../../checks/secrets";
@@ -53,6 +54,8 @@ export class ProbeAgent {
   private stopped = false;
   private lags: number[] = [];
   private connected: boolean | null = null;
+  /** This process's results are numbered within this run, so a batch sent twice is stored once. */
+  private readonly run = randomUUID();
   /** Results the server refused (a check no longer this agent's): sent again they would be refused again. */
   rejected = 0;
   sent = 0;
@@ -203,6 +206,7 @@ export class ProbeAgent {
 
   private async pushAll(): Promise<void> {
     while (this.outbox.size > 0) {
+      const firstSeq = this.outbox.headSeq;
       const batch = this.outbox.peek(this.maxPerPush);
       const stats = { version: this.o.version, buffered: this.outbox.size, dropped: this.outbox.dropped, lagP99Ms: this.takeLagP99() };
       let res: Response;
@@ -210,7 +214,7 @@ export class ProbeAgent {
         res = await fetch(this.url("/api/agent/results"), {
           method: "POST",
           headers: this.headers({ "content-type": "application/json" }),
-          body: JSON.stringify({ results: batch, stats }),
+          body: JSON.stringify({ results: batch, batch: { run: this.run, firstSeq }, stats }),
           signal: AbortSignal.timeout(30_000),
         });
       } catch (err) {

@@ -20,6 +20,8 @@ CREATE TABLE "Agent" (
     "lagMs" DOUBLE PRECISION,
     "buffered" INTEGER NOT NULL DEFAULT 0,
     "dropped" INTEGER NOT NULL DEFAULT 0,
+    "pushRun" TEXT,
+    "pushSeq" BIGINT,
 
     CONSTRAINT "Agent_pkey" PRIMARY KEY ("id")
 );
