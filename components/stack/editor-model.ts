@@ -15,7 +15,11 @@ export type CheckForm = {
   enabled: boolean;
   config: string;
   thresholds: string;
+  /** Where it runs (runOn, spread, quorum): not edited here yet, but kept as it was on save. */
+  placement?: { runOn?: StackCheckInput["runOn"]; spread?: number; quorum?: number };
 };
+
+type StackCheckInput = NonNullable<StackInput["layers"][number]["checks"]>[number];
 
 export type LayerForm = {
   uid: string;
@@ -103,6 +107,7 @@ export function toForm(spec: StackInput): StackForm {
         enabled: c.enabled ?? true,
         config: JSON.stringify(c.config ?? {}, null, 2),
         thresholds: JSON.stringify(c.thresholds ?? {}, null, 2),
+        ...(c.runOn !== undefined || c.spread !== undefined || c.quorum !== undefined ? { placement: { runOn: c.runOn, spread: c.spread, quorum: c.quorum } } : {}),
       })),
     })),
   };
@@ -149,6 +154,7 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
         enabled: c.enabled,
         config: json(c.config, `layers[${li}].checks[${ci}].config`),
         thresholds: json(c.thresholds, `layers[${li}].checks[${ci}].thresholds`),
+        ...c.placement,
       })),
     })),
     components: form.components.map((c) => ({
