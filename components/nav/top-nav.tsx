@@ -14,6 +14,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/stack", label: "Stack config", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/webhooks", label: "Webhooks", roles: ["admin"] },
+  { href: "/admin/agents", label: "Agents", roles: ["admin"] },
   { href: "/admin/subscribers", label: "Subscribers", roles: ["admin"] },
   { href: "/admin/maintenance", label: "Maintenance", roles: ["admin"] },
 ];

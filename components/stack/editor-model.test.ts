@@ -98,3 +98,29 @@ describe("stack editor model: the diagnosis' graph", () => {
     expect(out).toMatchObject(graph);
   });
 });
+
+describe("stack editor model: where checks run", () => {
+  it("keeps runOn, spread and quorum through an edit, and adds none to checks without them", () => {
+    const input: StackInput = {
+      name: "Shop",
+      layers: [
+        {
+          key: "db",
+          name: "Database",
+          checks: [
+            { key: "private", name: "Private", type: "tcp", config: { host: "10.0.0.5", port: 5432 }, runOn: ["office", "eu-1"], quorum: 1 },
+            { key: "pool", name: "Pool", type: "tcp", config: { host: "10.0.0.6", port: 5432 }, runOn: "agents", spread: 2 },
+            { key: "plain", name: "Plain", type: "tcp", config: { host: "10.0.0.7", port: 5432 } },
+          ],
+        },
+      ],
+    };
+    const out = fromForm(toForm(input));
+    expect(out.ok).toBe(true);
+    const checks = JSON.parse(JSON.stringify(out.ok ? out.spec : {})).layers[0].checks as Array<Record<string, unknown>>;
+    expect(checks[0]).toMatchObject({ runOn: ["office", "eu-1"], quorum: 1 });
+    expect(checks[1]).toMatchObject({ runOn: "agents", spread: 2 });
+    expect(checks[2]).not.toHaveProperty("runOn");
+    expect(validateStack(out.ok ? out.spec : {}).ok).toBe(true);
+  });
+});

@@ -23,6 +23,7 @@ export type CheckForm = {
   extra: Record<string, unknown>;
 };
 
+
 export type LayerForm = {
   uid: string;
   key: string;

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { LayerDetail } from "@/lib/stack/view";
 import { useLiveQuery } from "./use-stack";
 import { StatusBadge } from "./status-badge";
+import { VantageList } from "@/components/agents/vantage-list";
 import { Sparkline } from "./sparkline";
 import { TimeAgo, formatUptime } from "./time-ago";
 import { MaintenanceFlag, MaintenanceNote } from "./maintenance-flag";
@@ -49,6 +50,7 @@ export function LayerDetailView({ initial }: { initial: LayerDetail }) {
             </span>
           </div>
           {c.message && <p className="text-sm">{c.message}</p>}
+          {c.vantages && <VantageList checkName={c.name} v={c.vantages} />}
           <div className="flex flex-wrap items-center gap-4 text-sm">
             <Sparkline points={c.sparkline} width={240} height={40} label={`${c.name} latency`} />
             <span>

@@ -8,14 +8,18 @@ import { badRequest, forbidden, toErrorResponse, unauthorized, unprocessable, Ap
 import { findControlChar } from "./control-chars";
 import { actorFromHeaders, sameOrigin } from "./request-auth";
 import { observeRequest } from "../ops/metrics";
+import { agentFromHeaders, type AgentPrincipal } from "../agents/auth";
 
-type Access = "public" | Role;
+/** "agent": a probe agent's token (lib/agents), which opens these routes and no others. */
+type Access = "public" | "agent" | Role;
 type Params = Record<string, string | string[] | undefined>;
 type RouteCtx = { params: Promise<Params> };
 
 type Handler<A extends Access, B, Q> = (input: {
   req: Request;
-  actor: A extends "public" ? Actor | null : Actor;
+  actor: A extends "public" | "agent" ? Actor | null : Actor;
+  /** The authenticated probe agent on "agent" routes; null elsewhere. */
+  agent: A extends "agent" ? AgentPrincipal : null;
   body: B;
   query: Q;
   params: Record<string, string>;
@@ -46,8 +50,13 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
   };
   const answer = async (req: Request, ctx?: RouteCtx): Promise<Response> => {
     try {
-      const actor = await actorFromHeaders(req.headers);
-      if (spec.access !== "public") {
+      let agent: AgentPrincipal | null = null;
+      if (spec.access === "agent") {
+        agent = await agentFromHeaders(req.headers);
+        if (!agent) throw unauthorized("Send a valid agent token (Authorization: Bearer wra_…).");
+      }
+      const actor = spec.access === "agent" ? null : await actorFromHeaders(req.headers);
+      if (spec.access !== "public" && spec.access !== "agent") {
         if (!actor) throw unauthorized();
         if (!atLeast(actor.role, spec.access)) throw forbidden(`This needs the ${spec.access} role or higher; you are ${actor.role}.`);
       }
@@ -59,7 +68,14 @@ export function route<A extends Access, B = undefined, Q = undefined>(spec: Rout
       refuseControlChars(params, rawQuery, rawBody);
       const query = spec.query ? spec.query.parse(rawQuery) : (undefined as Q);
       const body = spec.body ? spec.body.parse(rawBody) : (undefined as B);
-      const out = await handler({ req, actor: actor as A extends "public" ? Actor | null : Actor, body, query, params });
+      const out = await handler({
+        req,
+        actor: actor as A extends "public" | "agent" ? Actor | null : Actor,
+        agent: agent as A extends "agent" ? AgentPrincipal : null,
+        body,
+        query,
+        params,
+      });
       if (out instanceof Response) return out;
       return Response.json(out ?? {});
     } catch (err) {

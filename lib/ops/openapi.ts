@@ -87,9 +87,14 @@ export function buildOpenApi(modules: RouteModule[], version: string, extraPaths
       paths[m.path][method.toLowerCase()] = {
         operationId: operationId(method, m.path),
         summary: `${method} ${m.path}`,
-        description: access === "public" ? "No sign-in needed." : `Requires the ${access} role or higher (session cookie with the app's Origin, or an API token).`,
+        description:
+          access === "public"
+            ? "No sign-in needed."
+            : access === "agent"
+              ? "Requires a probe agent's token (Authorization: Bearer wra_…); sessions and API tokens are refused."
+              : `Requires the ${access} role or higher (session cookie with the app's Origin, or an API token).`,
         tags: [tagOf(m.path)],
-        security: access === "public" ? [] : [{ session: [] }, { token: [] }],
+        security: access === "public" ? [] : access === "agent" ? [{ agentToken: [] }] : [{ session: [] }, { token: [] }],
         "x-warroom-access": access,
         parameters: [...params, ...queryParams],
         ...(h.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(h.body) } } } } : {}),
@@ -121,6 +126,7 @@ export function buildOpenApi(modules: RouteModule[], version: string, extraPaths
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "warroom_session" },
         token: { type: "http", scheme: "bearer" },
+        agentToken: { type: "http", scheme: "bearer", description: "A probe agent's token, created by an admin on /admin/agents" },
       },
       schemas: { Error: ERROR_SCHEMA },
     },

@@ -75,6 +75,7 @@ const appliers: Appliers = {
     refresh(qc, ["components"]);
     refresh(qc, ["incidents", "support"]);
   },
+  "agent:changed": (qc) => refresh(qc, ["agents"]),
 };
 
 export function applyEvent(qc: QueryClient, e: LiveEnvelope): void {

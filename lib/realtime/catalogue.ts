@@ -31,6 +31,8 @@ export type DurableEvents = {
   "support:templates": { ids: string[] };
   /** A maintenance window was scheduled, edited, cancelled, started or completed. */
   "maintenanceWindow:changed": { windowId: string; title: string; state: string };
+  /** A probe agent was created or revoked (admins only). */
+  "agent:changed": { agentId: string; name: string };
 };
 
 export type VolatileEvents = {

@@ -6,9 +6,10 @@ import { cadenceWatcher } from "../incidents/cadence";
 import { webhookDispatcher } from "../webhooks/dispatcher";
 import { subscriberDispatcher } from "../subscriptions/dispatcher";
 import { maintenanceWindowService } from "../maintenance-windows/service";
+import { agentWatchService } from "../agents/watch";
 
 export type BackgroundService = { name: string; start: (ctx: AppContext) => Promise<() => Promise<void>> };
 
 export function backgroundServices(): BackgroundService[] {
-  return [checkEngineService, cadenceWatcher, webhookDispatcher, subscriberDispatcher, maintenanceWindowService];
+  return [checkEngineService, cadenceWatcher, webhookDispatcher, subscriberDispatcher, maintenanceWindowService, agentWatchService];
 }

@@ -100,12 +100,17 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
           thresholds: check.thresholds as Json,
           resource: check.resource ?? null,
           reference: check.reference,
+          runOn: check.runOn as Json,
+          spread: check.spread ?? null,
+          quorum: check.quorum ?? null,
           heartbeatToken: check.type === "heartbeat" ? (prev?.heartbeatToken ?? newHeartbeatToken()) : null,
           // A different probe's old verdict says nothing about the new one.
           ...(prev && probeChanged ? { state: "unknown" as const, stateSince: new Date(), message: "" } : {}),
         };
         if (prev) await tx.check.update({ where: { id: prev.id }, data: cdata });
         else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
+        // Each vantage's verdict was about the old probe too (lib/agents).
+        if (prev && probeChanged) await tx.checkVantage.deleteMany({ where: { checkId: prev.id } });
       }
     }
     await saveComponents(tx, stack.id, existing?.components ?? [], spec.components);
@@ -164,6 +169,7 @@ export async function loadStackSpec(): Promise<StackInput | null> {
         thresholds: c.thresholds as Record<string, number>,
         ...(c.resource ? { resource: c.resource } : {}),
         ...(c.reference ? { reference: true } : {}),
+        ...runOnExport(c),
       })),
     })),
     ...(stack.components.length
@@ -193,4 +199,13 @@ export function stackToText(spec: StackInput, format: "yaml" | "json", schemaUrl
   if (format === "json") return JSON.stringify(schemaUrl ? { $schema: schemaUrl, ...spec } : spec, null, 2) + "\n";
   const editorHint = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n` : "";
   return editorHint + "# Warroom stack: layers from the user's request inward. Secrets are ${ENV_VAR} references.\n" + YAML.stringify(spec, { lineWidth: 0 });
+}
+
+/** Only what differs from "runs on the server", so exports of stacks without agents stay as they were. */
+function runOnExport(c: { runOn: unknown; spread: number | null; quorum: number | null }): Record<string, unknown> {
+  return {
+    ...(c.runOn !== "server" && c.runOn !== null ? { runOn: c.runOn } : {}),
+    ...(c.spread !== null ? { spread: c.spread } : {}),
+    ...(c.quorum !== null ? { quorum: c.quorum } : {}),
+  };
 }

@@ -14,11 +14,16 @@ import { layerStatus, type Status } from "./status";
 import { combineTallies, toUptime, uptimeTallies } from "./uptime";
 import type { CheckDetail, CheckView, LayerDetail, LayerMaintenance, LayerView, SparkPoint, StackView } from "./view";
 import { silencedLayers } from "../maintenance-windows/silence";
+import { checkVantages } from "../agents/stack-view";
+import { vantageSignals } from "../agents/isolation";
+import { withVantageIsolation } from "../diagnosis/vantages";
+import type { CheckVantages } from "../agents/view";
 
 const SPARK_POINTS = 30;
 
-function checkView(c: Check): CheckView {
+function checkView(c: Check, vantages?: CheckVantages): CheckView {
   return {
+    ...(vantages ? { vantages } : {}),
     id: c.id,
     key: c.key,
     name: c.name,
@@ -88,16 +93,20 @@ export async function getStackView(): Promise<StackView> {
   const silenced = await silencedLayers();
   const tallies = await uptimeTallies(stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id)));
   const primaries = stack.layers.map((l) => primaryCheck(l.checks)?.id).filter((id): id is string => !!id);
-  const [recent, diagnosis] = await Promise.all([
+  const [recent, layerDiagnosis, vantages, signals] = await Promise.all([
     latestResults(primaries, SPARK_POINTS),
     diagnoseStored(stack.layers, (id) => silenced.byLayerId.has(id)),
+    checkVantages(db(), stack.layers.flatMap((l) => l.checks.map((c) => c.id))),
+    vantageSignals(db()),
   ]);
+  // One vantage failing what the others see healthy is that vantage's network, not a layer.
+  const diagnosis = withVantageIsolation(layerDiagnosis, signals);
   const layers = stack.layers.map(
     (l): LayerView => ({
       ...layerBase(l, silenced.byLayerId.get(l.id) ?? null),
       uptime: toUptime(combineTallies(l.checks.filter((c) => c.enabled).map((c) => tallies.get(c.id)!))),
       sparkline: toSpark(recent.get(primaryCheck(l.checks)?.id ?? "") ?? []),
-      checks: l.checks.map(checkView),
+      checks: l.checks.map((c) => checkView(c, vantages.get(c.id))),
     }),
   );
   // A layer under planned maintenance is neither failing nor healthy evidence: narrowing skips it.
@@ -122,11 +131,11 @@ export async function getLayerDetail(id: string, opts: { showHeartbeatPath: bool
   if (!layer) throw notFound("Layer");
   const tallies = await uptimeTallies(layer.checks.map((c) => c.id));
   const ids = layer.checks.map((c) => c.id);
-  const [results, changes] = await Promise.all([latestResults(ids, 60), latestStateChanges(ids, 20)]);
+  const [results, changes, vantages] = await Promise.all([latestResults(ids, 60), latestStateChanges(ids, 20), checkVantages(db(), ids)]);
   const checks = layer.checks.map((c): CheckDetail => {
     const rows = results.get(c.id) ?? [];
     return {
-      ...checkView(c),
+      ...checkView(c, vantages.get(c.id)),
       uptime: toUptime(tallies.get(c.id)!),
       lastHeartbeatAt: c.lastHeartbeatAt?.toISOString() ?? null,
       ...(opts.showHeartbeatPath && c.heartbeatToken ? { heartbeatPath: `/api/heartbeat/${c.heartbeatToken}` } : {}),

@@ -5,6 +5,7 @@ import { checkTypes, isCheckType, validateCheckConfig } from "../checks/registry
 import { literalSecretIssues } from "./literal-secrets";
 import { formatPath } from "./path";
 import { dependencyIssues, diagnosisCheckFields, diagnosisLayerFields } from "./dependencies";
+import { vantageCheckFields, vantageIssues } from "./vantages";
 
 const key = z.string().regex(/^[a-z0-9-]+$/, "use lowercase letters, digits and dashes").max(64);
 
@@ -40,6 +41,7 @@ export const checkSchema = z
     recoverThreshold: z.number().int().min(1).max(100).default(2),
     thresholds: thresholdsSchema.default({}),
     ...diagnosisCheckFields,
+    ...vantageCheckFields,
   })
   .strict()
   .transform((c) => ({ ...c, timeoutMs: c.timeoutMs ?? Math.min(10_000, c.intervalSec * 1000) }));
@@ -187,6 +189,7 @@ function crossChecks(input: unknown): StackIssue[] {
     });
   });
   errors.push(...dependencyIssues(input));
+  errors.push(...vantageIssues(input));
   return errors;
 }
 

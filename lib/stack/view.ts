@@ -2,6 +2,7 @@
 import type { Status } from "./status";
 import type { Narrowing } from "./narrowing";
 import type { Diagnosis } from "../diagnosis/types";
+import type { CheckVantages } from "../agents/view";
 
 export type Uptime = { h1: number | null; h24: number | null; d7: number | null };
 export type SparkPoint = { at: string; latencyMs: number | null; ok: boolean };
@@ -23,6 +24,8 @@ export type CheckView = {
   resource: string | null;
   /** Secrets redacted; ${ENV} references shown as written. */
   config: unknown;
+  /** Run from several vantages (stack.yaml runOn): what each says and the quorum. */
+  vantages?: CheckVantages;
 };
 
 export type LayerView = {

@@ -23,7 +23,8 @@ import * as notesRoute from "@/app/api/incidents/[id]/notes/route";
 import * as tasksRoute from "@/app/api/incidents/[id]/tasks/route";
 import * as updatesRoute from "@/app/api/incidents/[id]/updates/route";
 
-type Access = "public" | Role;
+/** "agent": only a probe agent's token opens it; no session or API token of any role does. */
+type Access = "public" | "agent" | Role;
 
 // The policy, as a reader of PRODUCT.md §9 expects it. A route missing here fails the test.
 // Which incident role (leader, comms lead, scribe) may act once past this gate is the second
@@ -33,6 +34,12 @@ const POLICY: Record<string, Access> = {
   "POST /api/auth/logout": "viewer",
   "GET /api/changes": "viewer",
   "POST /api/changes": "responder",
+  "POST /api/agent/register": "agent",
+  "GET /api/agent/assignment": "agent",
+  "POST /api/agent/results": "agent",
+  "GET /api/agents": "admin",
+  "POST /api/agents": "admin",
+  "DELETE /api/agents/[id]": "admin",
   "GET /api/components": "viewer",
   "GET /api/follow-ups": "viewer",
   "POST /api/follow-ups/[id]/complete": "responder",
@@ -172,7 +179,9 @@ describe("HTTP authorisation matrix", () => {
         const res = await call(h.handler, h.method, h.url, { as, params: h.params, body: h.method === "GET" ? undefined : {} });
         const err = res.body.error as { code?: string; message?: string } | undefined;
         const roleDenied = res.status === 403 && /needs the \w+ role/.test(err?.message ?? "");
-        if (access === "public" || ROLES.indexOf(access) <= rank) {
+        if (access === "agent") {
+          expect(res.status, `${h.key} as ${role}: a session never opens the agent API`).toBe(401);
+        } else if (access === "public" || ROLES.indexOf(access) <= rank) {
           expect(res.status, `${h.key} as ${role}`).not.toBe(401);
           expect(roleDenied, `${h.key} as ${role}: ${JSON.stringify(res.body)}`).toBe(false);
         } else {

@@ -8,6 +8,7 @@ import { MissingSecretError, referencedValues, resolveSecrets } from "../secrets
 import type { CheckDefinition } from "../types";
 import type { EngineState, Flap } from "./state";
 import { parseThresholds, type Thresholds } from "./thresholds";
+import { isVantaged, parseRunOn, SERVER } from "../../agents/placement";
 
 export type Probe = { def: CheckDefinition<unknown>; config: unknown } | { error: string };
 
@@ -29,12 +30,14 @@ export type LoadedCheck = {
   /** Changes when what the probe measures changes; its recent window is then started afresh. */
   signature: string;
   storedState: EngineState;
+  /** Also runs elsewhere (stack.yaml runOn): its result is one vantage's word, judged by lib/agents/ingest. */
+  vantaged: boolean;
 };
 
 /** The floor from the spec; a hand-edited row below it must not turn into a busy loop. */
 export const MIN_INTERVAL_MS = 5000;
 
-function prepareProbe(type: string, config: unknown): Probe {
+export function prepareProbe(type: string, config: unknown): Probe {
   const def = getCheckType(type);
   if (!def) return { error: `unknown check type "${type}"` };
   try {
@@ -48,7 +51,12 @@ function prepareProbe(type: string, config: unknown): Probe {
 
 export async function loadChecks(prisma: PrismaClient, minIntervalMs = MIN_INTERVAL_MS): Promise<LoadedCheck[]> {
   const rows = await prisma.check.findMany({ where: { enabled: true }, include: { layer: { select: { name: true, key: true } } } });
-  return rows.map((row) => ({
+  // Checks placed only on agents are not the server's to probe.
+  const here = rows.filter((row) => {
+    const runOn = parseRunOn(row.runOn);
+    return runOn === "server" || runOn === "all" || (Array.isArray(runOn) && runOn.includes(SERVER));
+  });
+  return here.map((row) => ({
     id: row.id,
     name: row.name,
     layerId: row.layerId,
@@ -63,6 +71,7 @@ export async function loadChecks(prisma: PrismaClient, minIntervalMs = MIN_INTER
     secrets: referencedValues(row.config),
     signature: `${row.type}:${JSON.stringify(row.config)}`,
     storedState: row.state,
+    vantaged: isVantaged(parseRunOn(row.runOn)),
   }));
 }
 

@@ -13,6 +13,7 @@ import type { LoadedCheck } from "./load";
 import { initialTracker, nextState, type Tracker, type Verdict } from "./state";
 import { StateChangeWriter } from "./transition";
 import { RecentWindow } from "./window";
+import { ingestServerResult } from "../../agents/local";
 
 const MAX_MESSAGE = 500;
 /** Stored results read back per check when it is first seen (enough for p95 and any trend length). */
@@ -92,6 +93,8 @@ export class CheckRunner {
     }
     observeProbe(check.metricLabels, (Date.now() - startedAt) / 1000, result.ok);
     this.deps.observer?.runFinished?.(check.id, result);
+    // A check also run by agents is judged per vantage and by quorum (lib/agents/ingest).
+    if (check.vantaged) return ingestServerResult(check.id, result, startedAt);
     await this.judge(check, result, startedAt);
   }
 

@@ -1,0 +1,81 @@
+// Agents that fall silent: when an agent's online status changes (or the plan does: a stack edit,
+// a new agent), every check it touches gets its quorum recomputed, so a silent agent's checks read
+// "agent offline" (unknown, never down) without waiting for a result that will not come. One
+// replica does it (a lease), in the ingest's queue so it never interleaves with a batch.
+import type { Logger } from "pino";
+import { Lease, makeHolderId } from "../checks/engine/lease";
+import type { BackgroundService } from "../runtime/registry";
+import { db, getContext } from "../runtime/context";
+import { currentPlan } from "./assignment";
+import { offlineAfterMs } from "./config";
+import { serially, settle, vantageRows, wordsFor, type Answer } from "./ingest";
+import { quorumOf } from "./quorum";
+
+export const AGENT_WATCH_LEASE = "agent-watch";
+
+/** Recomputes every vantaged check's quorum when the plan changed since `lastKey`; returns the plan key seen. */
+export function reconcile(lastKey: string | null): Promise<string> {
+  return serially(async () => {
+    const prisma = db();
+    const plan = await currentPlan(prisma);
+    if (plan.key === lastKey) return plan.key;
+    const ids = [...plan.checks.keys()];
+    const [rows, stored] = await Promise.all([vantageRows(prisma, ids), prisma.check.findMany({ where: { id: { in: ids } }, select: { id: true, state: true, message: true } })]);
+    const storedState = new Map(stored.map((c) => [c.id, c.state]));
+    const storedMessage = new Map(stored.map((c) => [c.id, c.message]));
+    const answers = new Map<string, Answer>();
+    for (const id of ids) {
+      const q = quorumOf(wordsFor(plan, id, rows.get(id)), plan.checks.get(id)!.quorum);
+      if (q.state !== storedState.get(id) || q.message !== storedMessage.get(id)) answers.set(id, { q, at: null, latencyMs: null });
+    }
+    await settle(plan, answers, storedState);
+    return plan.key;
+  });
+}
+
+export class AgentWatch {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private lastKey: string | null = null;
+  private readonly lease: Lease;
+
+  constructor(private readonly log: Logger, private readonly everyMs = Math.max(250, Math.min(5000, Math.floor(offlineAfterMs() / 3)))) {
+    this.lease = new Lease(() => db(), makeHolderId(), 15_000, AGENT_WATCH_LEASE);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.everyMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  tick(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        if (!(await this.lease.tryAcquire())) {
+          this.lastKey = null;
+          return;
+        }
+        this.lastKey = await reconcile(this.lastKey);
+      } catch (err) {
+        this.log.warn({ err }, "agent watch: could not reconcile; will retry");
+      }
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+    await this.lease.release().catch(() => undefined);
+  }
+}
+
+export const agentWatchService: BackgroundService = {
+  name: "agent-watch",
+  start: async () => {
+    const watch = new AgentWatch(getContext().log.child({ svc: "agent-watch" }));
+    watch.start();
+    return () => watch.stop();
+  },
+};
