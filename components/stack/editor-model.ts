@@ -23,7 +23,6 @@ export type CheckForm = {
   extra: Record<string, unknown>;
 };
 
-
 export type LayerForm = {
   uid: string;
   key: string;
