@@ -11,7 +11,7 @@ const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root,
 
 await build({
   absWorkingDir: root,
-  entryPoints: { server: "server.ts", "admin-create": "scripts/admin-create.ts", "stack-validate": "scripts/stack-validate.ts" },
+  entryPoints: { server: "server.ts", "admin-create": "scripts/admin-create.ts", "stack-validate": "scripts/stack-validate.ts", agent: "scripts/agent.ts" },
   outdir,
   bundle: true,
   platform: "node",
@@ -23,4 +23,4 @@ await build({
   // The bundle is ESM: a dependency bundled in that still calls require() gets a real one.
   banner: { js: "import { createRequire as __warroomRequire } from 'node:module'; const require = __warroomRequire(import.meta.url);" },
 });
-console.log(`compiled server.ts and the CLIs to ${path.relative(root, outdir) || "."}/`);
+console.log(`compiled server.ts, the probe agent and the CLIs to ${path.relative(root, outdir) || "."}/`);

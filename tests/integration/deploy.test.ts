@@ -101,11 +101,16 @@ describe("compose file", () => {
   });
 
   it("runs PostgreSQL, Redis, two Warroom replicas gated on readiness, and nginx in front", () => {
-    type Svc = { environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }>; volumes?: string[]; networks?: Record<string, { ipv4_address?: string }>; build?: unknown; image?: string; read_only?: boolean };
+    type Svc = { command?: string[]; profiles?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }>; volumes?: string[]; networks?: Record<string, { ipv4_address?: string }>; build?: unknown; image?: string; read_only?: boolean };
     const out = compose(["config"]);
     expect(out.status, out.stderr).toBe(0);
     const config = YAML.parse(out.stdout) as { services: Record<string, Svc> };
-    expect(Object.keys(config.services).sort()).toEqual(["nginx", "postgres", "redis", "warroom-1", "warroom-2"]);
+    expect(Object.keys(config.services).sort()).toEqual(["nginx", "postgres", "redis", "warroom-1", "warroom-2", "warroom-agent"]);
+    // The probe agent is opt-in (a profile), runs the compiled agent and reaches the replicas through nginx.
+    const agent = config.services["warroom-agent"];
+    expect(agent.profiles).toEqual(["agents"]);
+    expect(agent.command).toEqual(["node", "dist/agent.js"]);
+    expect(agent.environment?.WARROOM_SERVER_URL).toBe("http://nginx");
     const nginxIp = config.services.nginx.networks?.backend.ipv4_address ?? "";
     for (const name of ["warroom-1", "warroom-2"]) {
       const s = config.services[name];
