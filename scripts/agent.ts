@@ -51,8 +51,9 @@ const shutdown = async () => {
   stopping = true;
   log.info("stopping: sending what is buffered");
   await agent.stop();
-  await agent.push();
-  log.info({ buffered: agent.buffered, dropped: agent.dropped }, "stopped");
+  const left = await agent.drain(int(process.env.WARROOM_AGENT_DRAIN_MS) ?? 10_000);
+  if (left > 0) log.warn({ undelivered: left, dropped: agent.dropped }, "stopped with results the server never acknowledged");
+  else log.info({ dropped: agent.dropped }, "stopped");
   process.exit(0);
 };
 process.on("SIGTERM", () => void shutdown());

@@ -198,6 +198,20 @@ export class ProbeAgent {
     return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
   }
 
+  /**
+   * On the way out: keeps sending until the buffer is empty or `withinMs` has passed (the server may
+   * be restarting at that very moment); returns how many results were left undelivered.
+   */
+  async drain(withinMs: number): Promise<number> {
+    const until = Date.now() + withinMs;
+    await this.push();
+    while (this.outbox.size > 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      await this.push();
+    }
+    return this.outbox.size;
+  }
+
   /** Sends everything buffered, a batch at a time; stops at the first failure and tries again next tick. */
   push(): Promise<void> {
     this.pushing ??= this.pushAll().finally(() => (this.pushing = undefined));
