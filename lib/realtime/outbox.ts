@@ -3,6 +3,7 @@
 import type { DurableEvents, DurableType, LiveEnvelope } from "./catalogue";
 import type { LiveEventOut } from "../runtime/context";
 import { db, getContext } from "../runtime/context";
+import { affectsPublic } from "../public/relevance";
 import type { Tx } from "../db/types";
 
 export type Emit = <K extends DurableType>(room: string | string[], type: K, payload: DurableEvents[K]) => Promise<void>;
@@ -26,13 +27,20 @@ export async function mutate<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise
     pending = await store(tx, queued);
     return out;
   });
-  if (pending.length) {
-    const ctx = getContext();
-    ctx.broadcast(pending);
-    for (const listener of ctx.onPublicChange) listener();
-    if (pending.some((e) => e.type === "stack:updated")) for (const listener of ctx.onStackChanged) listener();
-  }
+  announceCommitted(pending);
   return result;
+}
+
+/**
+ * After commit: broadcast the stored events and tell this replica's listeners. Also for an action
+ * that is one SQL statement storing its own events (its own transaction, committed when it returns).
+ */
+export function announceCommitted(events: LiveEventOut[]): void {
+  if (!events.length) return;
+  const ctx = getContext();
+  ctx.broadcast(events);
+  if (affectsPublic(events)) for (const listener of ctx.onPublicChange) listener();
+  if (events.some((e) => e.type === "stack:updated")) for (const listener of ctx.onStackChanged) listener();
 }
 
 /**
