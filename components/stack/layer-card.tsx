@@ -37,7 +37,7 @@ export function LayerCard({ layer, role, firstFailing, compact = false, headingL
     <article aria-labelledby={titleId} className={`card border-l-4 ${STATUS_BORDER[layer.status]} flex flex-col gap-2 ${role === "likely-cause" ? "ring-2 ring-red-600 dark:ring-red-500" : ""}`}>
       <div className="flex flex-wrap items-center gap-2">
         <Heading id={titleId} className="text-base font-semibold">
-          <Link href={`/layers/${layer.id}`} className="hover:underline">
+          <Link prefetch={false} href={`/layers/${layer.id}`} className="hover:underline">
             {layer.name}
           </Link>
         </Heading>
