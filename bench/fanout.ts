@@ -84,7 +84,7 @@ const barePort = await freePort();
 const bare = spawn("node", ["--import", "tsx", path.join(root, "bench/bare-socketio.ts"), String(barePort)], { stdio: ["ignore", "inherit", "inherit"] });
 process.on("exit", () => {
   bare.kill("SIGKILL");
-  server.stop();
+  server.child.kill("SIGKILL");
 });
 const bareBase = `http://127.0.0.1:${barePort}`;
 for (let i = 0; ; i++) {
@@ -126,5 +126,6 @@ const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
 console.log(`Load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log(`RATIO fan-out ${server.label}: p99 ${median.toFixed(2)}× bare socket.io (median of ${ROUNDS} rounds; goal ≤ ${GOAL}×: ${median <= GOAL ? "met" : "NOT met"})`);
 for (const s of [...ourSockets, ...bareSockets]) s.close();
+await server.stop();
 if (median > GOAL) process.exitCode = 1;
 process.exit();

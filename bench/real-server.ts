@@ -44,20 +44,25 @@ export type RealServer = {
   /** A signed-in admin: cookie and a JSON helper that sends it with our Origin. */
   cookie: string;
   api: <T = unknown>(method: string, p: string, body?: unknown) => Promise<T>;
-  stop: () => void;
+  stop: () => Promise<void>;
+  dataDir: string;
+  dbName?: string;
 };
 
 /** `db`: "pglite" (embedded, the default) or "postgres" (a fresh database on the local server). */
-export async function startRealServer(db: "pglite" | "postgres", extraEnv: Record<string, string> = {}): Promise<RealServer> {
+/** `reuse`: start again on the database a stopped server left (`keep: true`), i.e. a restart. */
+export async function startRealServer(db: "pglite" | "postgres", extraEnv: Record<string, string> = {}, opts: { reuse?: { dataDir: string; dbName?: string }; keep?: boolean } = {}): Promise<RealServer> {
   ensureBuild();
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-bench-server-"));
+  const dataDir = opts.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "warroom-bench-server-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", WARROOM_DEMO: "1", WARROOM_DATA_DIR: path.join(dataDir, "pglite"), LOG_LEVEL: "warn", ...extraEnv };
   if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
-  let dbName: string | undefined;
+  let dbName: string | undefined = opts.reuse?.dbName;
   if (db === "postgres") {
-    dbName = `warroom_bench_${process.pid}_${port}`;
-    spawnSync("node", ["--import", "tsx", "scripts/fresh-database.ts", dbName], { cwd: root, stdio: "inherit" });
+    if (!dbName) {
+      dbName = `warroom_bench_${process.pid}_${port}`;
+      spawnSync("node", ["--import", "tsx", "scripts/fresh-database.ts", dbName], { cwd: root, stdio: "inherit" });
+    }
     env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);
   } else env.DATABASE_URL = "";
   const t0 = performance.now();
@@ -72,14 +77,19 @@ export async function startRealServer(db: "pglite" | "postgres", extraEnv: Recor
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  const stop = () => {
-    // SIGTERM first: a profiled server (BENCH_SERVER_NODE_OPTIONS=--cpu-prof) writes its profile on a clean exit.
+  const stop = async () => {
+    // SIGTERM: a clean shutdown (the embedded database closed, its lock released; a profiled server
+    // writes its profile). SIGKILL if it takes longer than the server's own 15 s limit.
+    const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
-    if (!process.env.BENCH_SERVER_NODE_OPTIONS) child.kill("SIGKILL");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    await exited;
+    clearTimeout(timer);
+    if (opts.keep) return;
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (dbName) spawnSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`], { stdio: "ignore" });
   };
-  return { base, child, label: db === "postgres" ? "PostgreSQL" : "PGlite (embedded)", readyMs, cookie, api, stop };
+  return { base, child, label: db === "postgres" ? "PostgreSQL" : "PGlite (embedded)", readyMs, cookie, api, stop, dataDir, dbName };
 }
 
 /** Resident memory of a process, from /proc. */

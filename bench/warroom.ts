@@ -99,6 +99,6 @@ console.log(`Load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" 
 console.log(`RATIO war-room open ${server.label}: median ${median} ms (runs ${times.join(", ")} ms) = ${(median / OPEN_GOAL_MS).toFixed(2)}× the ${OPEN_GOAL_MS} ms goal (goal ≤ 1×: ${median < OPEN_GOAL_MS ? "met" : "NOT met"})`);
 console.log(`RATIO war-room JS ${server.label}: ${weight.toFixed(1)} kB gzip = ${(weight / JS_GOAL_KB).toFixed(2)}× the ${JS_GOAL_KB} kB goal (goal ≤ 1×: ${weight <= JS_GOAL_KB ? "met" : "NOT met"})`);
 await browser.close();
-server.stop();
+await server.stop();
 if (median >= OPEN_GOAL_MS || weight > JS_GOAL_KB) process.exitCode = 1;
 process.exit();

@@ -1,4 +1,8 @@
+import { headers } from "next/headers";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { listComponents } from "@/lib/components/read";
+import { requestBaseUrl } from "@/lib/http/base-url";
+import { getMaintenance } from "@/lib/incidents/maintenance";
 import { requireActor } from "@/lib/auth/current";
 import { listUsers } from "@/lib/auth/users";
 import { AppError } from "@/lib/http/errors";
@@ -18,25 +22,29 @@ const wire = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const unlessMissing = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e: unknown) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
 
 // The first HTML carries everything the war room shows first (the incident, the newest timeline
-// page, the stack), read in parallel and hydrated into the browser's query cache under the keys the
+// page, the stack, the maintenance page's state, the public components), read in parallel and hydrated into the browser's query cache under the keys the
 // hooks use: no request waterfall after load, no second fetch of the same data.
 export default async function WarRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/incidents/${id}`);
   // Read before the data: everything committed after it reaches the browser as a replayed event.
   await requestSeq();
-  const [scenarios, users, stack, incident, newest] = await Promise.all([
+  const [scenarios, users, stack, incident, newest, maintenance, components] = await Promise.all([
     listScenarios(),
     listUsers(),
     getStackView(),
     unlessMissing(getIncident(id)),
     unlessMissing(readTimeline(id, { before: TIMELINE_NEWEST, limit: TIMELINE_PAGE, kinds: undefined })),
+    getMaintenance(requestBaseUrl(await headers())),
+    listComponents(),
   ]);
   // Who can lead or hold a task: active responders and admins (names and roles only, never emails).
   const people = users.filter((u) => !u.disabled && (u.role === "responder" || u.role === "admin")).map(({ id, name, role }) => ({ id, name, role }));
   const playbooks = scenarios.map(({ id, title, severity, taskCount }) => ({ id, title, severity, taskCount }));
   const qc = new QueryClient();
   qc.setQueryData(["stack"], wire(stack));
+  qc.setQueryData(["maintenance"], wire(maintenance));
+  qc.setQueryData(["components"], wire(components));
   if (incident) qc.setQueryData(["incident", id], wire(incident));
   if (newest) qc.setQueryData(["timeline", id, ""], timelineHead(wire(newest.events)));
   return (
