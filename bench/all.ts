@@ -23,7 +23,7 @@ for (const r of runs) {
   console.log(`\n=== ${r.name} ===`);
   const out = spawnSync(process.execPath, ["--import", "tsx", r.script, ...(r.args ?? [])], { cwd: root, env: { ...process.env, ...r.env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
   process.stdout.write(out.stdout ?? "");
-  const lines = (out.stdout ?? "").split("\n").filter((l) => l.startsWith("RATIO ") || /Median over|budget/i.test(l));
+  const lines = (out.stdout ?? "").split("\n").filter((l) => l.startsWith("RATIO ") || (/goal|budget/i.test(l) && !l.startsWith("|")));
   ratios.push(...(lines.length ? lines.map((l) => l.replace(/^RATIO /, "")) : [`${r.name}: no result (exit ${out.status})`]));
 }
 console.log(`\n=== every ratio against its goal (load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}) ===`);
