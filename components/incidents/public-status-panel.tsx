@@ -108,7 +108,7 @@ function ComponentRow({ component: c, incidentId, canOverride, busy, onSet }: Ro
                 <>
                   {" "}
                   for{" "}
-                  <Link className="underline" href={`/incidents/${c.override.incident.id}`}>
+                  <Link prefetch={false} className="underline" href={`/incidents/${c.override.incident.id}`}>
                     incident #{c.override.incident.number}
                   </Link>
                 </>

@@ -7,12 +7,14 @@ import { useState } from "react";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/api";
 import type { TimelineEvent } from "./types";
+import { TIMELINE_NEWEST, TIMELINE_PAGE, timelineHead, type TimelineHead } from "@/lib/incidents/timeline-page";
 
-export const PAGE = 100;
-const NEWEST = Number.MAX_SAFE_INTEGER;
+export const PAGE = TIMELINE_PAGE;
+const NEWEST = TIMELINE_NEWEST;
 
 type Page = { events: TimelineEvent[]; nextAfter: number | null };
-type Head = { events: TimelineEvent[]; floor: number; reachedStart: boolean };
+// The war-room page hydrates this key from its server render (app/(app)/incidents/[id]/page.tsx).
+type Head = TimelineHead<TimelineEvent>;
 
 function url(id: string, kinds: string, params: Record<string, number>): string {
   const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
@@ -30,7 +32,7 @@ export function useTimeline(id: string, kinds: string) {
       const prev = qc.getQueryData<Head>(headKey);
       if (!prev) {
         const first = await apiFetch<Page>(url(id, kinds, { before: NEWEST, limit: PAGE }), { signal });
-        return { events: first.events, floor: first.events[0]?.seq ?? NEWEST, reachedStart: first.events.length < PAGE };
+        return timelineHead(first.events);
       }
       let after = prev.events.at(-1)?.seq ?? 0;
       const events = [...prev.events];

@@ -35,7 +35,7 @@ export function TopNav({ user }: { user: { name: string; role: Role } }) {
             const active = l.href === "/" ? path === "/" : path.startsWith(l.href);
             return (
               <li key={l.href}>
-                <Link href={l.href} aria-current={active ? "page" : undefined} className={`rounded px-2 py-1 text-sm ${active ? "bg-slate-200 dark:bg-slate-700" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}>
+                <Link prefetch={false} href={l.href} aria-current={active ? "page" : undefined} className={`rounded px-2 py-1 text-sm ${active ? "bg-slate-200 dark:bg-slate-700" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}>
                   {l.label}
                 </Link>
               </li>
@@ -46,7 +46,7 @@ export function TopNav({ user }: { user: { name: string; role: Role } }) {
           <span role="status" aria-label={connected ? "Live updates connected" : "Live updates disconnected"} className={connected ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-400"}>
             {connected ? "● live" : "○ reconnecting"}
           </span>
-          <Link href="/account" className="hover:underline" aria-label={`Account: ${user.name} (${user.role})`}>
+          <Link prefetch={false} href="/account" className="hover:underline" aria-label={`Account: ${user.name} (${user.role})`}>
             {user.name} <span className="text-slate-500">({user.role})</span>
           </Link>
           <button type="button" className="btn-secondary" onClick={signOut}>

@@ -18,7 +18,7 @@ export function LayerDetailView({ initial }: { initial: LayerDetail }) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm">
-        <Link href="/" className="underline">
+        <Link prefetch={false} href="/" className="underline">
           ← Stack map
         </Link>
       </p>

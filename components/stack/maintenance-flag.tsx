@@ -38,7 +38,7 @@ export function MaintenanceBanner({ view }: { view: StackView }) {
           <span aria-hidden="true">🛠 </span>
           <strong>Maintenance in progress: {w.title}</strong> until {utcTime(w.until)}.{" "}
           {w.layerIds.length ? `Silenced layers: ${w.layerIds.map((id) => names.get(id) ?? "?").join(", ")}.` : "No layer is silenced."}{" "}
-          <Link href="/admin/maintenance" className="underline">
+          <Link prefetch={false} href="/admin/maintenance" className="underline">
             Maintenance windows
           </Link>
         </p>

@@ -49,7 +49,7 @@ export function StackDiagram({
     return (
       <section className="card">
         <Heading className="text-xl font-semibold">Stack map</Heading>
-        <p className="mt-2 text-sm">No stack is defined yet. {canEdit ? <Link className="underline" href="/admin/stack">Define or import one.</Link> : "Ask an admin to define one."}</p>
+        <p className="mt-2 text-sm">No stack is defined yet. {canEdit ? <Link prefetch={false} className="underline" href="/admin/stack">Define or import one.</Link> : "Ask an admin to define one."}</p>
       </section>
     );
 

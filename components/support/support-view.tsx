@@ -37,7 +37,7 @@ export function SupportView({ canEditTemplates }: { canEditTemplates: boolean })
           Support view
         </h1>
         {canEditTemplates && (
-          <Link href="/admin/replies" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
+          <Link prefetch={false} href="/admin/replies" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
             Edit reply templates
           </Link>
         )}

@@ -33,7 +33,7 @@ export function TemplatesAdmin() {
         <h1 id="replies-title" className="text-xl font-semibold">
           Reply templates
         </h1>
-        <Link href="/support" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
+        <Link prefetch={false} href="/support" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
           Back to the support view
         </Link>
       </div>

@@ -1,4 +1,3 @@
-import mysql from "mysql2";
 import type { RowDataPacket } from "mysql2";
 import { z } from "zod";
 import { elapsedMs, raceAbort } from "./abort";
@@ -18,16 +17,21 @@ function firstNumber(rows: RowDataPacket[], column: string): number {
   return value;
 }
 
+// The driver is 16 MB resident: loaded by the first MySQL probe, not by every start.
+let driver: Promise<typeof import("mysql2")> | undefined;
+const loadDriver = () => (driver ??= import("mysql2"));
+
 export const mysqlCheck: CheckDefinition<MysqlConfig> = {
   type: "mysql",
   schema: mysqlConfigSchema,
   secretFields: [],
   async run(config, ctx) {
+    const { createConnection } = await loadDriver();
     const started = performance.now();
     const { host, port } = urlTarget(config.url.replace(/^mariadb:/i, "mysql:"), "3306", "mysql");
     // The callback API hands back the connection immediately, so a hung handshake can be
     // destroyed; mysql2/promise's createConnection only gives us a promise until it connects.
-    const conn = mysql.createConnection({
+    const conn = createConnection({
       uri: config.url.replace(/^mariadb:/i, "mysql:"),
       connectTimeout: ctx.timeoutMs,
     });

@@ -53,10 +53,17 @@ describe("runCheck", () => {
     }
   });
 
-  it("aborts the signal at the deadline and after completion", async () => {
+  // Aborting after success made Node destroy finished requests with an AbortError: the success
+  // path must leave the signal alone, the failure path must still stop what the probe left running.
+  it("leaves the signal alone after a success and aborts it after a failure", async () => {
     let seen: AbortSignal | undefined;
     await runCheck(def(async (ctx) => ((seen = ctx.signal), { latencyMs: 0, message: "x" })), {}, { timeoutMs: 1000 });
+    expect(seen?.aborted).toBe(false);
+    await runCheck(def(async (ctx) => ((seen = ctx.signal), Promise.reject(new CheckFailure("HTTP 500", 1)))), {}, { timeoutMs: 1000 });
     expect(seen?.aborted).toBe(true);
+  });
+
+  it("aborts the signal at the deadline, not before", async () => {
     vi.useFakeTimers();
     try {
       let abortedAt: number | undefined;

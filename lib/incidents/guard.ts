@@ -6,11 +6,13 @@ import { conflict, forbidden, notFound } from "../http/errors";
 import type { Incident } from "../generated/prisma/client";
 import { holdersPhrase, may, type IncidentAction } from "./roles";
 
-/** Locks the incident row for the rest of the transaction so concurrent leader actions serialise. */
+/**
+ * Locks the incident row for the rest of the transaction so concurrent leader actions serialise,
+ * and returns it: one statement (the row comes back with its lock, not read a second time). The
+ * columns are the model's fields one to one, enums as their names.
+ */
 export async function lockIncident(tx: Tx, id: string): Promise<Incident> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Incident" WHERE id = ${id} FOR UPDATE`;
-  if (!locked.length) throw notFound("Incident");
-  const incident = await tx.incident.findUnique({ where: { id } });
+  const [incident] = await tx.$queryRaw<Incident[]>`SELECT * FROM "Incident" WHERE id = ${id} FOR UPDATE`;
   if (!incident) throw notFound("Incident");
   return incident;
 }

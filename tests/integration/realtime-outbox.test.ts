@@ -36,10 +36,8 @@ describe("mutate() and the live channel", () => {
     expect(await core.ctx.prisma.liveEvent.count()).toBe(before);
     expect((await core.ctx.prisma.user.findUniqueOrThrow({ where: { id: core.users.viewer.id } })).name).not.toBe("Renamed then rolled back");
 
-    const seq = await mutate(async (_tx, emit) => {
-      await emit(rooms.stack, "stack:updated", { version: 9_002 });
-      return (await _tx.liveEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).seq;
-    });
+    await mutate(async (_tx, emit) => emit(rooms.stack, "stack:updated", { version: 9_002 }));
+    const { seq } = await core.ctx.prisma.liveEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     const e = await client.next((x) => x.type === "stack:updated");
     expect(e).toMatchObject({ seq: Number(seq), room: rooms.stack, payload: { version: 9_002 } });
     expect(client.events).toHaveLength(1);
@@ -50,5 +48,24 @@ describe("mutate() and the live channel", () => {
     await mutate(async (_tx, emit) => emit(rooms.stack, "stack:updated", { version: 9_003 }));
     const e = await got;
     expect(await core.ctx.prisma.liveEvent.count({ where: { seq: BigInt(e.seq) } })).toBe(1);
+  });
+
+  // emit() only queues; one INSERT stores a transaction's events when it is done. Their seqs must
+  // still follow the order they were emitted in, and what arrives must be what was stored.
+  it("events emitted in one mutate() are stored and arrive in emit order, seq ascending", async () => {
+    const versions = [9_101, 9_102, 9_103, 9_104, 9_105];
+    const mine = (x: { type: string; payload: unknown }) => x.type === "stack:updated" && (x.payload as { version: number }).version > 9_100;
+    const arrived = client.next((x) => mine(x) && (x.payload as { version: number }).version === 9_105);
+    await mutate(async (_tx, emit) => {
+      for (const version of versions) await emit(rooms.stack, "stack:updated", { version });
+    });
+    await arrived;
+    await client.roundTrip();
+    const got = client.events.filter(mine);
+    expect(got.map((e) => (e.payload as { version: number }).version)).toEqual(versions);
+    const seqs = got.map((e) => e.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    const rows = await core.ctx.prisma.liveEvent.findMany({ where: { seq: { in: seqs.map(BigInt) } }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [Number(r.seq), (r.payload as { version: number }).version])).toEqual(got.map((e) => [e.seq, (e.payload as { version: number }).version]));
   });
 });

@@ -3,7 +3,7 @@
 import type { Logger } from "pino";
 import { getContext } from "../../runtime/context";
 import { ResultBuffer } from "./buffer";
-import { concurrencyFromEnv, retentionFromEnv, type Retention } from "./config";
+import { autoConcurrency, concurrencyFromEnv, MIN_CONCURRENCY, retentionFromEnv, type Retention } from "./config";
 import { Lease, makeHolderId, watchReleases } from "./lease";
 import { Limiter } from "./limiter";
 import { loadChecks, MIN_INTERVAL_MS, stackVersion, type LoadedCheck } from "./load";
@@ -19,6 +19,7 @@ export type EngineOptions = {
   pollMs?: number;
   flushMs?: number;
   maintenanceMs?: number;
+  /** Probes in flight at most; unset (and no WARROOM_CHECK_CONCURRENCY): follows the load (`autoConcurrency`). */
   concurrency?: number;
   maxJitterMs?: number;
   minIntervalMs?: number;
@@ -29,7 +30,7 @@ export type EngineOptions = {
 
 export class CheckEngine {
   readonly holder: string;
-  private readonly o: Required<Omit<EngineOptions, "observer" | "log">> & { observer?: EngineObserver };
+  private readonly o: Required<Omit<EngineOptions, "observer" | "log" | "concurrency">> & { observer?: EngineObserver; concurrency?: number };
   private readonly log: Logger;
   private readonly lease: Lease;
   private readonly limiter: Limiter;
@@ -69,7 +70,7 @@ export class CheckEngine {
     this.log = (opts.log ?? getContext().log).child({ svc: "check-engine" });
     const prisma = () => getContext().prisma;
     this.lease = new Lease(prisma, this.holder, this.o.leaseTtlMs);
-    this.limiter = new Limiter(this.o.concurrency);
+    this.limiter = new Limiter(this.o.concurrency ?? MIN_CONCURRENCY);
     this.buffer = new ResultBuffer(prisma, this.log, this.o.flushMs);
     this.runner = new CheckRunner({ prisma, limiter: this.limiter, buffer: this.buffer, log: this.log, observer: this.o.observer });
   }
@@ -192,6 +193,7 @@ export class CheckEngine {
       const checks = await loadChecks(prisma, this.o.minIntervalMs);
       this.lastVersion = version;
       await this.runner.sync(checks);
+      if (this.o.concurrency === undefined) this.limiter.resize(autoConcurrency(checks.reduce((n, c) => n + 1000 / c.intervalMs, 0)));
       this.scheduler?.sync(checks);
       this.log.info({ checks: checks.length }, "checks loaded");
     } catch (err) {

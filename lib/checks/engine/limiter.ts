@@ -3,7 +3,7 @@ export class Limiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(readonly max: number) {}
+  constructor(public max: number) {}
 
   async acquire(): Promise<() => void> {
     if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -12,11 +12,21 @@ export class Limiter {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift();
-      // The slot passes straight to the next waiter, so `active` only drops when nobody waits.
+      // The slot passes straight to the next waiter, so `active` only drops when nobody waits (or
+      // the limit was lowered meanwhile).
+      const next = this.active <= this.max ? this.waiting.shift() : undefined;
       if (next) next();
       else this.active--;
     };
+  }
+
+  /** A raised limit lets waiters in at once. */
+  resize(max: number): void {
+    this.max = max;
+    while (this.active < this.max && this.waiting.length) {
+      this.active++;
+      this.waiting.shift()!();
+    }
   }
 
   get inFlight(): number {

@@ -110,7 +110,7 @@ async function announce(tx: Tx, emit: Emit, c: StateChange, silenced: boolean, n
 }
 
 /** Changes per transaction: bounded so one transaction stays well inside Prisma's 5 s limit. */
-const MAX_BATCH = 100;
+const MAX_BATCH = 500;
 
 type Pending = { change: StateChange; resolve: (ok: boolean) => void; reject: (err: unknown) => void };
 

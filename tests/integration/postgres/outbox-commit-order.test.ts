@@ -8,8 +8,10 @@ import { startTestCore, type TestCore } from "../helpers/core";
 import { liveClient, serveSockets, type LiveClient, type SocketServer } from "../helpers/sockets";
 import { mutate } from "@/lib/realtime/outbox";
 import { rooms } from "@/lib/realtime/catalogue";
+import { addNote } from "@/lib/incidents/notes";
 
 const HOLD = 4_242_424;
+const HOLD_TEXT = "held at commit";
 let core: TestCore;
 let sockets: SocketServer;
 let client: LiveClient;
@@ -21,7 +23,7 @@ beforeAll(async () => {
   await core.ctx.prisma.$executeRawUnsafe(`
     CREATE FUNCTION test_hold_commit() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF (NEW.payload->>'version')::int = ${HOLD} THEN PERFORM pg_advisory_xact_lock(${HOLD}); END IF;
+      IF (NEW.payload->>'version')::int = ${HOLD} OR NEW.payload->>'text' = '${HOLD_TEXT}' THEN PERFORM pg_advisory_xact_lock(${HOLD}); END IF;
       RETURN NULL;
     END $$`);
   await core.ctx.prisma.$executeRawUnsafe(
@@ -67,6 +69,35 @@ describe("commit, then broadcast", () => {
     const e = await client.next((x) => x.type === "stack:updated");
     expect(e.payload).toEqual({ version: HOLD });
     const stored = await holder.query(`SELECT seq FROM "LiveEvent" WHERE (payload->>'version')::int = $1`, [HOLD]);
+    expect(stored.rows.map((r: { seq: string }) => Number(r.seq))).toEqual([e.seq]);
+  });
+
+  // A note is one SQL statement (its own transaction) rather than a mutate(): the same promise holds.
+  it("a note is answered and heard only once its statement has committed", async () => {
+    const admin = core.users.admin;
+    const incident = await core.ctx.prisma.incident.create({ data: { title: "Held note", severity: "SEV3", leaderId: admin.id, declaredById: admin.id, nextUpdateDue: new Date() } });
+    await client.join(incident.id);
+    await holder.query(`SELECT pg_advisory_lock($1)`, [HOLD]);
+    let settled = false;
+    const actor = { id: admin.id, email: admin.email, name: "Admin", role: "admin" as const, via: "session" as const };
+    const note = addNote(actor, incident.id, { body: HOLD_TEXT, kind: "note" }).finally(() => (settled = true));
+    try {
+      for (let i = 0; !(await waitingOnHold()); i++) {
+        if (i > 300) throw new Error("the note never reached its commit");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(settled).toBe(false);
+      await client.roundTrip();
+      expect(client.events.filter((x) => x.type === "timeline:appended")).toEqual([]);
+      const seen = await holder.query(`SELECT count(*)::int AS n FROM "TimelineEvent" WHERE text = $1`, [HOLD_TEXT]);
+      expect(seen.rows[0].n).toBe(0);
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock($1)`, [HOLD]);
+    }
+    const { seq } = await note;
+    const e = await client.next((x) => x.type === "timeline:appended");
+    expect(e.payload).toMatchObject({ incidentId: incident.id, seq, kind: "note", text: HOLD_TEXT, actorId: admin.id, data: { label: "Note" } });
+    const stored = await holder.query(`SELECT seq FROM "LiveEvent" WHERE payload->>'text' = $1`, [HOLD_TEXT]);
     expect(stored.rows.map((r: { seq: string }) => Number(r.seq))).toEqual([e.seq]);
   });
 });
