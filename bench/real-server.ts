@@ -1,4 +1,4 @@
-// Starts the real production server (server.ts on the `next build` output, as `npm start` runs it)
+// Starts the real production server (dist/server.js on the `next build` output, as `npm start` runs it)
 // on a fresh database with the demo accounts, for the benchmarks that measure what users get.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "..");
 
 export function ensureBuild(): void {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(path.join(root, "dist", "server.js"))) return;
   console.log("No production build yet: running npm run build…");
   if (spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" }).status !== 0) process.exit(1);
 }
@@ -66,7 +66,7 @@ export async function startRealServer(db: "pglite" | "postgres", extraEnv: Recor
     env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);
   } else env.DATABASE_URL = "";
   const t0 = performance.now();
-  const child = spawn("node", ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn("node", ["dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`);
   const readyMs = performance.now() - t0;
