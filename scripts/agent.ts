@@ -52,8 +52,9 @@ const shutdown = async () => {
   log.info("stopping: sending what is buffered");
   await agent.stop();
   const left = await agent.drain(int(process.env.WARROOM_AGENT_DRAIN_MS) ?? 10_000);
-  if (left > 0) log.warn({ undelivered: left, dropped: agent.dropped }, "stopped with results the server never acknowledged");
-  else log.info({ dropped: agent.dropped }, "stopped");
+  const counts = { produced: agent.produced, sent: agent.sent, rejected: agent.rejected, dropped: agent.dropped };
+  if (left > 0) log.warn({ undelivered: left, ...counts }, "stopped with results the server never acknowledged");
+  else log.info(counts, "stopped");
   process.exit(0);
 };
 process.on("SIGTERM", () => void shutdown());

@@ -59,6 +59,8 @@ export class ProbeAgent {
   /** Results the server refused (a check no longer this agent's): sent again they would be refused again. */
   rejected = 0;
   sent = 0;
+  /** Results this process's probes produced (buffered, sent or not). */
+  produced = 0;
 
   constructor(private readonly o: AgentOptions) {
     this.outbox = new Outbox(o.bufferLimit ?? DEFAULT_BUFFER);
@@ -186,6 +188,7 @@ export class ProbeAgent {
       const result = "error" in probe ? { ok: false as const, message: probe.error, latencyMs: 0 } : await runCheck(probe.def, probe.config, { timeoutMs: spec.check.timeoutMs });
       const r = toAgentResult(spec.id, result, startedAt);
       this.outbox.push(spec.secrets.length ? { ...r, message: redactValues(r.message, spec.secrets) } : r);
+      this.produced++;
     } finally {
       release();
     }
