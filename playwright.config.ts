@@ -13,7 +13,7 @@ export const baseURL = external ?? `http://127.0.0.1:${port}`;
 // (sessions, claims and replay under several connections, the outbox, agent ingest, derived
 // milestones); screens that only read what the integration suite already proves on both databases
 // run once, on the embedded one, to keep CI within its 20 minutes.
-const POSTGRES_SPECS = ["foundation", "incidents", "offline", "break", "status", "subscriptions", "war-room-roles", "agents", "milestones"].map((n) => `**/${n}.spec.ts`);
+const POSTGRES_SPECS = ["foundation", "incidents", "offline", "status", "subscriptions", "war-room-roles", "agents", "milestones"].map((n) => `**/${n}.spec.ts`);
 
 export default defineConfig({
   testDir: "e2e",
