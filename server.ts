@@ -12,6 +12,8 @@ import { createLogger } from "./lib/log/logger";
 import { routeConsoleToLog } from "./lib/log/console";
 import { handleProbe, isDraining, startDraining } from "./lib/ops/probes";
 import { closeHttp, drainDelayMs, shutdownGraceMs } from "./lib/runtime/shutdown";
+import { ApiRouter } from "./lib/http/api-router";
+import { API_ROUTES } from "./lib/http/api-routes.generated";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -39,6 +41,9 @@ const handle = app.getRequestHandler();
 const publicSite = await startPublicSite(core.ctx);
 const dbGate = new DbGate(log).start();
 const accessLog = accessLogEnabled();
+// The API is answered here, from the same route modules (lib/http/api-router.ts). `npm run dev`
+// leaves it to Next (WARROOM_API_VIA_NEXT=1), so edited routes reload.
+const api = process.env.WARROOM_API_VIA_NEXT === "1" ? null : new ApiRouter(API_ROUTES);
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   if (accessLog) logAccess(log, req, res, clientAddress(new Headers({ [PEER_HEADER]: req.socket.remoteAddress ?? "", "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") })));
@@ -47,6 +52,7 @@ const server = createServer((req, res) => {
   if (handleProbe(req, res)) return;
   if (publicSite.site.handle(req, res)) return;
   if (dbGate.handle(req, res)) return;
+  if (api?.handle(req, res)) return;
   void handle(req, res);
 });
 

@@ -49,6 +49,9 @@ export type RealServer = {
   dbName?: string;
 };
 
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags for the server's node (NODE_OPTIONS refuses --cpu-prof).
+const nodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 /** `db`: "pglite" (embedded, the default) or "postgres" (a fresh database on the local server). */
 /** `reuse`: start again on the database a stopped server left (`keep: true`), i.e. a restart. */
 export async function startRealServer(db: "pglite" | "postgres", extraEnv: Record<string, string> = {}, opts: { reuse?: { dataDir: string; dbName?: string }; keep?: boolean } = {}): Promise<RealServer> {
@@ -56,7 +59,6 @@ export async function startRealServer(db: "pglite" | "postgres", extraEnv: Recor
   const port = await freePort();
   const dataDir = opts.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "warroom-bench-server-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", WARROOM_DEMO: "1", WARROOM_DATA_DIR: path.join(dataDir, "pglite"), LOG_LEVEL: "warn", ...extraEnv };
-  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
   let dbName: string | undefined = opts.reuse?.dbName;
   if (db === "postgres") {
     if (!dbName) {
@@ -66,7 +68,7 @@ export async function startRealServer(db: "pglite" | "postgres", extraEnv: Recor
     env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);
   } else env.DATABASE_URL = "";
   const t0 = performance.now();
-  const child = spawn("node", ["dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn("node", [...nodeArgs(), "dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`);
   const readyMs = performance.now() - t0;

@@ -6,15 +6,9 @@ import { pathToFileURL } from "node:url";
 import { buildOpenApi, type RouteModule } from "../lib/ops/openapi";
 import { publicOpenApiPaths } from "../lib/public/openapi";
 import { probeOpenApiPaths } from "../lib/ops/probes";
+import { routeFiles, routePath } from "./route-files";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = path.join(dir, d.name);
-    return d.isDirectory() ? routeFiles(p) : d.name === "route.ts" ? [p] : [];
-  });
-}
 
 // The lib files a route imports directly (the HTTP plumbing aside): where the errors it can raise are written.
 function depsOf(root: string, text: string): string {
@@ -25,10 +19,9 @@ function depsOf(root: string, text: string): string {
 export async function generateOpenApi(root = process.cwd()): Promise<string> {
   const modules: RouteModule[] = [];
   for (const file of routeFiles(path.join(root, "app/api"))) {
-    const rel = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/");
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const methods = Object.fromEntries(METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as RouteModule["methods"][string]]));
-    modules.push({ path: "/" + rel.replace(/\[(\w+)\]/g, "{$1}"), methods, source: fs.readFileSync(file, "utf8"), deps: depsOf(root, fs.readFileSync(file, "utf8")) });
+    modules.push({ path: routePath(root, file).replace(/\[(\w+)\]/g, "{$1}"), methods, source: fs.readFileSync(file, "utf8"), deps: depsOf(root, fs.readFileSync(file, "utf8")) });
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
   return JSON.stringify(buildOpenApi(modules, pkg.version, { ...publicOpenApiPaths(), ...probeOpenApiPaths() }), null, 2) + "\n";

@@ -1,7 +1,7 @@
 // Attempts (sign-ins, status-page sign-ups: the key says which) counted atomically in a store every
 // replica shares: Redis when REDIS_URL is set, the database (LoginAttempt) otherwise. An attempt is counted *before* its password is checked, so 40
 // concurrent guesses cost at most the limit's worth of real checks.
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { db } from "../runtime/context";
 
 export type Hit = { count: number; retryAfterSec: number };
@@ -58,9 +58,12 @@ class DatabaseStore implements AttemptStore {
 const KEY = Symbol.for("warroom.loginRedis");
 type Holder = { [KEY]?: { url: string; redis: Redis } };
 
-export function attemptStore(): AttemptStore {
+/** Async: the Redis client is loaded only when REDIS_URL is set. */
+export async function attemptStore(): Promise<AttemptStore> {
   const url = process.env.REDIS_URL;
   if (!url) return new DatabaseStore();
+  const { Redis } = await import("ioredis");
+  // No await between the check and the set: concurrent callers share one connection.
   const holder = globalThis as Holder;
   if (holder[KEY]?.url !== url) {
     holder[KEY]?.redis.disconnect();

@@ -12,7 +12,7 @@ const MAX_PER_CLIENT = 50;
 
 export async function login(email: string, password: string, client: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const key = email.trim().toLowerCase();
-  const store = attemptStore();
+  const store = await attemptStore();
   const emailKey = `email:${key}`;
   const clientKey = `client:${client}`;
   // Counted before the password is checked: concurrent guesses cannot all slip under the limit.

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { z } from "zod";
 import { elapsedMs, raceAbort, throwIfAborted } from "./abort";
 import { toFailure } from "./errors";
@@ -65,6 +65,8 @@ export const redisCheck: CheckDefinition<RedisConfig> = {
   async run(config, ctx) {
     const started = performance.now();
     const { host, port } = target(config.url);
+    // Loaded on first use: most stacks have no Redis check, and the client is not small.
+    const { Redis } = await import("ioredis");
     const client = new Redis(config.url, {
       lazyConnect: true,
       connectTimeout: ctx.timeoutMs,

@@ -3,8 +3,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
-import { createAdapter } from "@socket.io/redis-adapter";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { actorFromSession } from "../auth/sessions";
 import { SESSION_COOKIE, type Actor } from "../auth/actor";
 import { atLeast, type Role } from "../auth/roles";
@@ -46,7 +45,8 @@ export function baseRooms(actor: Actor): string[] {
   return [rooms.stack, rooms.incidents, `user:${actor.id}`, ...(actor.role === "admin" ? [rooms.admin] : [])];
 }
 
-export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo {
+/** Async because the Redis client is loaded only when REDIS_URL asks for it (it is not resident otherwise). */
+export async function attachSockets(server: HttpServer, hooks: SocketHooks): Promise<WarroomIo> {
   const io: WarroomIo = new Server(server, {
     serveClient: false,
     cors: { origin: false },
@@ -54,7 +54,7 @@ export function attachSockets(server: HttpServer, hooks: SocketHooks): WarroomIo
     // WebSocket hijacking); clients without an Origin (CLIs, tests) are judged by their cookie alone.
     allowRequest: (req, done) => done(null, !req.headers.origin || sameOrigin(new Headers(req.headers as Record<string, string>))),
   });
-  if (process.env.REDIS_URL) attachRedisAdapter(io, process.env.REDIS_URL);
+  if (process.env.REDIS_URL) await attachRedisAdapter(io, process.env.REDIS_URL);
   io.use(async (socket, next) => {
     try {
       const session = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
@@ -149,7 +149,8 @@ export function broadcaster(io: WarroomIo) {
 }
 
 /** Several replicas: events published on one reach browsers connected to any other. */
-function attachRedisAdapter(io: WarroomIo, url: string): void {
+async function attachRedisAdapter(io: WarroomIo, url: string): Promise<void> {
+  const [{ Redis }, { createAdapter }] = await Promise.all([import("ioredis"), import("@socket.io/redis-adapter")]);
   const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
   const sub = pub.duplicate();
   // The channel prefix keeps deployments (or test runs) sharing one Redis apart.

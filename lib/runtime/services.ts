@@ -45,7 +45,7 @@ export async function startServices(ctx: AppContext, server: HttpServer): Promis
     (incidentId, present) => io.to(rooms.incident(incidentId)).emit("volatile", { type: "presence:changed", room: rooms.incident(incidentId), payload: { incidentId, present } }),
     (incidentId, userId, minutes) => io.to(`user:${userId}`).emit("volatile", { type: "break:reminder", room: `user:${userId}`, payload: { incidentId, minutes } }),
   );
-  const io = attachSockets(server, {
+  const io = await attachSockets(server, {
     joinIncident: async (socket, incidentId) => {
       await enterWarRoom(incidentId, socket.data.actor.id);
       presence.join(incidentId, socket.data.actor, socket.id);

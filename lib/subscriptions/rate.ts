@@ -7,6 +7,6 @@ const maxPerClient = () => Number(process.env.WARROOM_SUBSCRIBE_MAX_PER_IP ?? 10
 
 /** Counts this sign-up; seconds to wait when the address is over the limit, else 0. */
 export async function countSignup(client: string): Promise<number> {
-  const hit = await attemptStore().hit(`signup:${client}`, WINDOW_MS);
+  const hit = await (await attemptStore()).hit(`signup:${client}`, WINDOW_MS);
   return hit.count > maxPerClient() ? hit.retryAfterSec : 0;
 }

@@ -213,7 +213,7 @@ describe("socket authorisation matrix", () => {
   let io: WarroomIo;
   beforeAll(async () => {
     server = http.createServer();
-    io = attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
+    io = await attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

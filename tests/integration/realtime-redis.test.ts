@@ -19,7 +19,7 @@ beforeAll(async () => {
   process.env.WARROOM_REDIS_KEY = `warroom-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   for (let i = 0; i < 2; i++) {
     const server = http.createServer();
-    const io = attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
+    const io = await attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
     replicas.push({ io, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   }

@@ -20,7 +20,7 @@ let url: string;
 beforeAll(async () => {
   core = await startTestCore();
   server = http.createServer();
-  ioServer = attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
+  ioServer = await attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
   core.ctx.broadcast = broadcaster(ioServer);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

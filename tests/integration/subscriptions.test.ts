@@ -284,7 +284,7 @@ describe("email subscriptions", () => {
     // route, the next sign-up from that address must be refused.
     delete process.env.REDIS_URL;
     const ip = "198.51.100.120";
-    for (let i = 0; i < 10; i++) await attemptStore().hit(`signup:${ip}`, 15 * 60_000);
+    for (let i = 0; i < 10; i++) await (await attemptStore()).hit(`signup:${ip}`, 15 * 60_000);
     expect((await subscribe({ email: "shared-db@example.test" }, ip)).status).toBe(429);
     expect(await core.ctx.prisma.loginAttempt.findUnique({ where: { key: `signup:${ip}` } })).toMatchObject({ count: 11 });
 

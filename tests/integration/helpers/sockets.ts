@@ -27,7 +27,7 @@ const noHooks: SocketHooks = { joinIncident: async () => undefined, leaveInciden
 /** Serves sockets on a fresh port; `broadcast: true` makes committed events go out through it. */
 export async function serveSockets(core: TestCore, opts: { broadcast?: boolean; hooks?: SocketHooks } = {}): Promise<SocketServer> {
   const server = http.createServer();
-  const io = attachSockets(server, opts.hooks ?? noHooks);
+  const io = await attachSockets(server, opts.hooks ?? noHooks);
   if (opts.broadcast ?? true) core.ctx.broadcast = broadcaster(io);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, io, close: () => closeSockets(io) };

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import zlib from "node:zlib";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -188,6 +189,61 @@ describe("headers and sign-in", () => {
     expect(robots).toMatch(/^Allow: \/status$/m);
     expect(robots).toMatch(/^Disallow: \/$/m);
     expect(await (await fetch(`${base}/maintenance.html`)).text()).toMatch(/Warroom is unavailable/);
+  });
+});
+
+describe("the API answered by the server itself (lib/http/api-router.ts)", () => {
+  it("JSON answers carry a no-content CSP and the sniffing/framing headers; small ones go uncompressed with a length", async () => {
+    const res = await fetch(`${base}/api/health`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("large answers are gzipped when the client accepts it, and are the same JSON either way", async () => {
+    const zipped = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+      http.get(`${base}/api/openapi.json`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+    expect(zipped.encoding).toBe("gzip");
+    const plain = await new Promise<{ encoding?: string; length?: string; body: Buffer }>((resolve, reject) => {
+      http.get(`${base}/api/openapi.json`, { headers: { "accept-encoding": "identity" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ encoding: res.headers["content-encoding"], length: res.headers["content-length"], body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+    expect(plain.encoding).toBeUndefined();
+    expect(Number(plain.length)).toBe(plain.body.length);
+    expect(zlib.gunzipSync(zipped.body).toString()).toBe(plain.body.toString());
+    expect((JSON.parse(plain.body.toString()) as { openapi: string }).openapi).toMatch(/^3\./);
+  });
+
+  it("a signed-in POST sets the session cookie; bad JSON and a bad field are 4xx naming the problem", async () => {
+    const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email: "admin@warroom.local", password: "demo-admin-pass" }) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    expect(cookie).toMatch(/^warroom_session=./);
+    const post = (body: string) => fetch(`${base}/api/incidents`, { method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body });
+    const broken = await post("{not json");
+    expect(broken.status).toBe(400);
+    const bad = await post(JSON.stringify({ title: "Router check", severity: "SEV9" }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("severity");
+    const ok = await post(JSON.stringify({ title: "Router check", severity: "SEV3" }));
+    expect(ok.status).toBe(201);
+    const { incident } = (await ok.json()) as { incident: { id: string } };
+    const read = await fetch(`${base}/api/incidents/${encodeURIComponent(incident.id)}`, { headers: { cookie } });
+    expect(((await read.json()) as { incident: { title: string } }).incident.title).toBe("Router check");
+  });
+
+  it("what the table does not answer still reaches Next: HEAD, an unknown API path", async () => {
+    expect((await fetch(`${base}/api/health`, { method: "HEAD" })).status).toBe(200);
+    expect((await fetch(`${base}/api/no-such-thing`)).status).toBe(404);
   });
 });
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   core = await startTestCore();
   core.ctx.log = logs.log;
   const server = http.createServer();
-  io = attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
+  io = await attachSockets(server, { joinIncident: async () => undefined, leaveIncident: async () => undefined, disconnect: () => undefined });
   const send = broadcaster(io);
   core.ctx.broadcast = (events) => {
     core.broadcasts.push(...events);

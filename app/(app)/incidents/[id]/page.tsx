@@ -8,6 +8,9 @@ import { requireActor } from "@/lib/auth/current";
 import { listUsers } from "@/lib/auth/users";
 import { AppError } from "@/lib/http/errors";
 import { getIncident } from "@/lib/incidents/queries";
+import { readAlerts } from "@/lib/incidents/alerts";
+import { getMilestones } from "@/lib/milestones/read";
+import { incidentChanges } from "@/lib/changes/read";
 import { readTimeline } from "@/lib/incidents/timeline-read";
 import { TIMELINE_NEWEST, TIMELINE_PAGE, timelineHead } from "@/lib/incidents/timeline-page";
 import { listScenarios } from "@/lib/playbooks";
@@ -23,14 +26,15 @@ const wire = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const unlessMissing = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e: unknown) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
 
 // The first HTML carries everything the war room shows first (the incident, the newest timeline
-// page, the stack, the maintenance page's state, the public components), read in parallel and hydrated into the browser's query cache under the keys the
+// page, the stack, the maintenance page's state, the public components, the alert rail, the
+// milestones and the recent changes), read in parallel and hydrated into the browser's query cache under the keys the
 // hooks use: no request waterfall after load, no second fetch of the same data.
 export default async function WarRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/incidents/${id}`);
   // Read before the data: everything committed after it reaches the browser as a replayed event.
   await requestSeq();
-  const [scenarios, users, stack, incident, newest, maintenance, components] = await Promise.all([
+  const [scenarios, users, stack, incident, newest, maintenance, components, alerts, milestones, changes] = await Promise.all([
     listScenarios(),
     listUsers(),
     getStackView(),
@@ -38,6 +42,9 @@ export default async function WarRoomPage({ params }: { params: Promise<{ id: st
     unlessMissing(readTimeline(id, { before: TIMELINE_NEWEST, limit: TIMELINE_PAGE, kinds: undefined })),
     getMaintenance(requestBaseUrl(await headers())),
     listComponents(),
+    unlessMissing(readAlerts(actor, id)),
+    unlessMissing(getMilestones(id)),
+    unlessMissing(incidentChanges(id)),
   ]);
   // An unknown incident is a real 404 (the not-found page), not a war room that never opens.
   if (!incident) notFound();
@@ -50,6 +57,9 @@ export default async function WarRoomPage({ params }: { params: Promise<{ id: st
   qc.setQueryData(["components"], wire(components));
   if (incident) qc.setQueryData(["incident", id], wire(incident));
   if (newest) qc.setQueryData(["timeline", id, ""], timelineHead(wire(newest.events)));
+  if (alerts) qc.setQueryData(["alerts", id], wire(alerts));
+  if (milestones) qc.setQueryData(["milestones", id], wire(milestones));
+  if (changes) qc.setQueryData(["changes", "incident", id], wire(changes));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <WarRoom incidentId={id} me={{ id: actor.id, name: actor.name, role: actor.role }} people={people} playbooks={playbooks} stack={stack} />
