@@ -40,11 +40,15 @@ export async function logout(token: string): Promise<void> {
   await db().session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
+// Every signed-in request starts here, so it is one indexed join rather than the two queries
+// findUnique-with-include makes; the conditions are the same (live, unexpired, user enabled).
 export async function actorFromSession(token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
-  const s = await db().session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
-  if (!s || s.revokedAt || s.expiresAt < new Date() || s.user.disabled) return null;
-  return toActor(s.user, "session");
+  const [u] = await db().$queryRaw<{ id: string; email: string; name: string; role: Role }[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${hashToken(token)} AND s."revokedAt" IS NULL AND s."expiresAt" >= now() AND NOT u.disabled`;
+  return u ? toActor(u, "session") : null;
 }
 
 export async function actorFromApiToken(token: string | undefined): Promise<Actor | null> {
