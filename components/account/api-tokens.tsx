@@ -1,29 +1,13 @@
 "use client";
 import { UtcTime } from "@/components/ui/utc-time";
-import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { ApiTokenView } from "@/lib/auth/api-tokens";
-import { apiFetch, ApiError } from "@/components/ui/api";
-import { Field } from "@/components/ui/field";
+import { apiFetch } from "@/components/ui/api";
+import { NewTokenForm, TokenOnce, useTokenAdmin } from "@/components/ui/token-once";
 
 export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
-  const qc = useQueryClient();
   const { data } = useQuery({ queryKey: ["api-tokens"], queryFn: () => apiFetch<{ tokens: ApiTokenView[] }>("/api/tokens"), initialData: { tokens: initial } });
-  const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const create = useMutation({
-    mutationFn: (name: string) => apiFetch<{ token: string; apiToken: ApiTokenView }>("/api/tokens", { method: "POST", body: { name } }),
-    onSuccess: (res) => {
-      setFresh({ name: res.apiToken.name, token: res.token });
-      setError(undefined);
-      void qc.invalidateQueries({ queryKey: ["api-tokens"] });
-    },
-    onError: (err) => setError(err instanceof ApiError ? (err.fields.name ?? err.message) : "Could not reach the server."),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/tokens/${id}`, { method: "DELETE" }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["api-tokens"] }),
-  });
+  const tokens = useTokenAdmin<{ token: string; apiToken: ApiTokenView }>("/api/tokens", ["api-tokens"], (res) => res.apiToken.name);
 
   return (
     <section aria-labelledby="tokens-title" className="card flex flex-col gap-4">
@@ -32,24 +16,9 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
         For scripts and bots: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with your role. The API is described at{" "}
         <a className="underline" href="/api/openapi.json">/api/openapi.json</a>.
       </p>
-      <form
-        aria-label="New API token"
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(String(new FormData(e.currentTarget).get("name") ?? ""));
-        }}
-      >
-        <Field label="Token name" name="name" placeholder="e.g. deploy bot" error={error} className="min-w-60 flex-1" />
-        <button className="btn-primary" type="submit" disabled={create.isPending}>
-          Create token
-        </button>
-      </form>
-      {fresh && (
-        <div role="status" className="rounded-md border border-amber-400 p-3 text-sm">
-          <p className="font-medium">Copy the token “{fresh.name}” now: it will not be shown again.</p>
-          <code aria-label="New token" className="mt-1 block break-all font-mono">{fresh.token}</code>
-        </div>
+      <NewTokenForm label="New API token" field="Token name" placeholder="e.g. deploy bot" submit="Create token" error={tokens.error} pending={tokens.creating} onCreate={tokens.create} />
+      {tokens.fresh && (
+        <TokenOnce className="gap-1 rounded-md border p-3" message={`Copy the token “${tokens.fresh.name}” now: it will not be shown again.`} tokenLabel="New token" token={tokens.fresh.token} />
       )}
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Your API tokens</caption>
@@ -71,7 +40,7 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
                 {t.revokedAt ? (
                   "revoked"
                 ) : (
-                  <button type="button" className="btn-secondary" onClick={() => revoke.mutate(t.id)}>
+                  <button type="button" className="btn-secondary" onClick={() => tokens.revoke(t.id)}>
                     Revoke {t.name}
                   </button>
                 )}

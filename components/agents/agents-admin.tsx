@@ -2,11 +2,10 @@
 // Probe agents: create one (its token is shown once), see when each was last heard from, its
 // version, schedule lag, buffer and checks, and revoke it. Kept current by agent:changed events and
 // a poll (last contact moves without events).
-import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { AgentView } from "@/lib/agents/admin";
-import { apiFetch, ApiError } from "@/components/ui/api";
-import { Field } from "@/components/ui/field";
+import { apiFetch } from "@/components/ui/api";
+import { NewTokenForm, TokenOnce, useTokenAdmin } from "@/components/ui/token-once";
 import { utcLabel } from "@/components/maintenance-windows/utc";
 
 export const AGENTS_KEY = ["agents"] as const;
@@ -22,23 +21,9 @@ function Contact({ a }: { a: AgentView }) {
 }
 
 export function AgentsAdmin({ initial, serverUrl }: { initial: AgentView[]; serverUrl: string }) {
-  const qc = useQueryClient();
   const { data } = useQuery({ queryKey: AGENTS_KEY, queryFn: () => apiFetch<{ agents: AgentView[] }>("/api/agents"), initialData: { agents: initial }, refetchInterval: 10_000 });
-  const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const create = useMutation({
-    mutationFn: (name: string) => apiFetch<{ token: string; agent: AgentView }>("/api/agents", { method: "POST", body: { name } }),
-    onSuccess: (res) => {
-      setFresh({ name: res.agent.name, token: res.token });
-      setError(undefined);
-      void qc.invalidateQueries({ queryKey: AGENTS_KEY });
-    },
-    onError: (err) => setError(err instanceof ApiError ? (err.fields.name ?? err.message) : "Could not reach the server."),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/agents/${id}`, { method: "DELETE" }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: AGENTS_KEY }),
-  });
+  const agents = useTokenAdmin<{ token: string; agent: AgentView }>("/api/agents", AGENTS_KEY, (res) => res.agent.name);
+  const fresh = agents.fresh;
 
   return (
     <div className="flex flex-col gap-6">
@@ -49,31 +34,26 @@ export function AgentsAdmin({ initial, serverUrl }: { initial: AgentView[]; serv
           says where it runs with <code>runOn</code>: <code>server</code>, a list of agent names, <code>agents</code> or <code>all</code>.
         </p>
       </div>
-      <form
-        aria-label="New agent"
-        className="card flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(String(new FormData(e.currentTarget).get("name") ?? ""));
-        }}
-      >
-        <Field label="Agent name (its vantage in stack.yaml)" name="name" placeholder="e.g. eu-1 or office" error={error} className="min-w-60 flex-1" />
-        <button className="btn-primary" type="submit" disabled={create.isPending}>
-          Create agent
-        </button>
-      </form>
+      <NewTokenForm
+        className="card"
+        label="New agent"
+        field="Agent name (its vantage in stack.yaml)"
+        placeholder="e.g. eu-1 or office"
+        submit="Create agent"
+        error={agents.error}
+        pending={agents.creating}
+        onCreate={agents.create}
+      />
       {fresh && (
-        <div role="status" className="card flex flex-col gap-2 border-amber-400 text-sm">
-          <p className="font-medium">Copy the token of “{fresh.name}” now: it will not be shown again.</p>
-          <code aria-label="New agent token" className="block break-all font-mono">{fresh.token}</code>
+        <TokenOnce className="card gap-2" message={`Copy the token of “${fresh.name}” now: it will not be shown again.`} tokenLabel="New agent token" token={fresh.token}>
           <p>Start the agent next to what it should probe:</p>
           <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
             WARROOM_AGENT_TOKEN=&lt;the token&gt; npm run agent -- --server {serverUrl} --name {fresh.name}
           </pre>
-          <button type="button" className="btn-secondary self-start" onClick={() => setFresh(null)}>
+          <button type="button" className="btn-secondary self-start" onClick={agents.dismiss}>
             I have copied it
           </button>
-        </div>
+        </TokenOnce>
       )}
       <section aria-labelledby="agent-list-title" className="flex flex-col gap-2">
         <h2 id="agent-list-title" className="text-lg font-semibold">
@@ -117,7 +97,7 @@ export function AgentsAdmin({ initial, serverUrl }: { initial: AgentView[]; serv
                         type="button"
                         className="btn-secondary"
                         onClick={() => {
-                          if (window.confirm(`Revoke the token of ${a.name}? The agent stops being heard at once.`)) revoke.mutate(a.id);
+                          if (window.confirm(`Revoke the token of ${a.name}? The agent stops being heard at once.`)) agents.revoke(a.id);
                         }}
                       >
                         Revoke {a.name}

@@ -1,28 +1,16 @@
 "use client";
 // Switching the maintenance page turns the whole site away (or lets it back), so it is confirmed in
 // a modal dialog that shows exactly what the public will see.
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 type Props = { open: boolean; enabling: boolean; message: string; pending: boolean; error?: string; onConfirm: () => void; onClose: () => void };
 
 export function MaintenanceConfirm({ open, enabling, message, pending, error, onConfirm, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <ModalDialog open={open} onClose={onClose} labelledBy={`${id}-title`} describedBy={`${id}-desc`} width="w-[min(34rem,calc(100vw-2rem))]">
       <div className="flex flex-col gap-3 p-4">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {enabling ? "Switch the maintenance page on?" : "Switch the maintenance page off?"}
@@ -58,6 +46,6 @@ export function MaintenanceConfirm({ open, enabling, message, pending, error, on
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,9 +2,10 @@
 // Publishing is deliberate: before a public update goes out, the leader sees exactly what the status
 // page and subscribers will get (public title, status, text, affected components). An incident
 // without a public title gets one here first; the API refuses a public update without it.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch, ApiError } from "@/components/ui/api";
+import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
 import { COMPONENT_STATUS_WORDS } from "@/lib/public/components";
 import { PUBLIC_STATUS_LABEL } from "@/lib/support/wording";
 import type { DraftResponse } from "@/lib/incidents/schemas";
@@ -14,7 +15,6 @@ import type { IncidentDetail } from "./types";
 type PublicDraft = Extract<DraftResponse, { audience: "public" }>;
 
 export function PublishDialog({ incident, body, open, onClose, onPosted }: { incident: IncidentDetail; body: string; open: boolean; onClose: () => void; onPosted: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [title, setTitle] = useState("");
   const needsTitle = !incident.publicTitle;
@@ -35,31 +35,23 @@ export function PublishDialog({ incident, body, open, onClose, onPosted }: { inc
     onPosted,
   );
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-
   const titleError = publish.error?.fields.publicTitle;
   const bodyError = publish.error?.fields.body;
   const shownTitle = needsTitle ? title.trim() : incident.publicTitle;
   const components = facts.data?.components ?? [];
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100">
-      <form
-        method="dialog"
-        className="flex flex-col gap-3 p-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          publish.run({ title: title.trim(), body });
-        }}
+    <ModalDialog open={open} onClose={onClose} labelledBy={`${id}-title`} width="w-[min(40rem,calc(100vw-2rem))]">
+      <DialogForm
+        titleId={`${id}-title`}
+        title="Publish this update?"
+        onSubmit={() => publish.run({ title: title.trim(), body })}
+        cancel="Keep editing"
+        onCancel={onClose}
+        submit={publish.pending ? "Publishing…" : "Publish update"}
+        pending={publish.pending}
+        error={titleError || bodyError ? undefined : publish.error?.message}
+        spoken={titleError && `Public title ${titleError}`}
       >
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          Publish this update?
-        </h2>
         <p className="text-sm text-slate-700 dark:text-slate-300">It appears on the public status page and goes to subscribers. This is exactly what they will see:</p>
         {needsTitle && (
           <div className="flex flex-col gap-1 rounded border-2 border-amber-700 p-2 dark:border-amber-400">
@@ -97,25 +89,7 @@ export function PublishDialog({ incident, body, open, onClose, onPosted }: { inc
           <dd className="rounded border border-slate-200 p-2 break-words whitespace-pre-wrap dark:border-slate-700">{body}</dd>
         </dl>
         {bodyError && <p className="field-error">Update text {bodyError}</p>}
-        {publish.error && !titleError && !bodyError && (
-          <p role="alert" className="field-error">
-            {publish.error.message}
-          </p>
-        )}
-        {titleError && (
-          <p role="alert" className="sr-only">
-            Public title {titleError}
-          </p>
-        )}
-        <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={onClose}>
-            Keep editing
-          </button>
-          <button type="submit" className="btn-primary" disabled={publish.pending}>
-            {publish.pending ? "Publishing…" : "Publish update"}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </DialogForm>
+    </ModalDialog>
   );
 }

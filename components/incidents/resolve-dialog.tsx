@@ -1,15 +1,15 @@
 "use client";
 // Resolving needs a summary; the server answers 422 with fields.summary when it is missing, and with
 // fields.openTasks while tasks are open and nobody said whether to close or carry them over.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/components/ui/api";
+import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
 import { useAction } from "./use-action";
 import { useIncident } from "./hooks";
 import { OpenTasksChoice, type OpenTasksMode } from "@/components/follow-ups/open-tasks-choice";
 
 export function ResolveDialog({ incidentId, open, onClose }: { incidentId: string; open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const id = useId();
   const [summary, setSummary] = useState("");
@@ -21,28 +21,20 @@ export function ResolveDialog({ incidentId, open, onClose }: { incidentId: strin
     () => router.push(`/incidents/${incidentId}/postmortem`),
   );
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-
   const summaryError = resolve.error?.fields.summary;
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100">
-      <form
-        method="dialog"
-        className="flex flex-col gap-3 p-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          resolve.run({ status: "resolved", summary, ...(openTasks ? { openTasks } : {}) });
-        }}
+    <ModalDialog open={open} onClose={onClose} labelledBy={`${id}-title`} width="w-[min(36rem,calc(100vw-2rem))]">
+      <DialogForm
+        titleId={`${id}-title`}
+        title="Resolve incident"
+        onSubmit={() => resolve.run({ status: "resolved", summary, ...(openTasks ? { openTasks } : {}) })}
+        cancel="Cancel"
+        onCancel={onClose}
+        submit="Resolve incident"
+        pending={resolve.pending}
+        error={summaryError || resolve.error?.fields.openTasks ? undefined : resolve.error?.message}
+        spoken={summaryError && `Summary ${summaryError}`}
       >
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          Resolve incident
-        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">Say what broke, what fixed it and what users saw. It opens the post-mortem draft.</p>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Resolution summary
@@ -60,25 +52,7 @@ export function ResolveDialog({ incidentId, open, onClose }: { incidentId: strin
           )}
         </label>
         {(openCount > 0 || resolve.error?.fields.openTasks) && <OpenTasksChoice count={openCount} value={openTasks} onChange={setOpenTasks} error={resolve.error?.fields.openTasks} />}
-        {resolve.error && !summaryError && !resolve.error.fields.openTasks && (
-          <p role="alert" className="field-error">
-            {resolve.error.message}
-          </p>
-        )}
-        {summaryError && (
-          <p role="alert" className="sr-only">
-            Summary {summaryError}
-          </p>
-        )}
-        <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={resolve.pending}>
-            Resolve incident
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </DialogForm>
+    </ModalDialog>
   );
 }

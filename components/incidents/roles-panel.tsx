@@ -6,6 +6,7 @@ import { apiFetch } from "@/components/ui/api";
 import { ROLE_NAMES, type AssignableRole } from "@/lib/incidents/roles";
 import { canLead } from "./format";
 import { useAction } from "./use-action";
+import { ActionAlert, PersonPicker } from "./person-picker";
 import type { IncidentDetail, Me, Person, UserRef } from "./types";
 
 function RoleRow({ incident, me, people, role }: { incident: IncidentDetail; me: Me; people: Person[]; role: AssignableRole }) {
@@ -21,39 +22,15 @@ function RoleRow({ incident, me, people, role }: { incident: IncidentDetail; me:
         <span className="font-semibold">{name[0].toUpperCase() + name.slice(1)}:</span> {holder ? `${holder.name}${holder.id === me.id ? " (you)" : ""}` : <span className="text-slate-600 dark:text-slate-400">nobody yet{role === "comms" ? " (the leader posts updates)" : ""}</span>}
       </p>
       {mayChange && (
-        <form
-          className="flex flex-wrap items-end gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (to) assign.run(to);
-          }}
-        >
-          <label className="flex flex-col gap-1 text-xs font-medium">
-            {holder ? `Hand ${name} to` : `Who is ${name}?`}
-            <select className="input w-auto py-1" value={to} onChange={(e) => setTo(e.target.value)}>
-              <option value="">Choose who…</option>
-              {candidates.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} · {p.role}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="btn-secondary py-1" disabled={!to || assign.pending}>
-            {holder ? "Hand over" : "Assign"} {name}
-          </button>
+        <PersonPicker label={holder ? `Hand ${name} to` : `Who is ${name}?`} candidates={candidates} to={to} setTo={setTo} submit={`${holder ? "Hand over" : "Assign"} ${name}`} pending={assign.pending} onPick={assign.run}>
           {holder && (
             <button type="button" className="btn-secondary py-1" disabled={assign.pending} onClick={() => assign.run(null)}>
               Nobody is {name}
             </button>
           )}
-        </form>
+        </PersonPicker>
       )}
-      {assign.error && (
-        <p role="alert" className="field-error">
-          {assign.error.message}
-        </p>
-      )}
+      <ActionAlert error={assign.error} />
     </li>
   );
 }
@@ -79,34 +56,9 @@ export function RolesPanel({ incident, me, people }: { incident: IncidentDetail;
             {incident.leader.id === me.id && " (you)"}
           </p>
           {leads && candidates.length > 0 && (
-            <form
-              className="flex flex-wrap items-end gap-2"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (to) handover.run(to);
-              }}
-            >
-              <label className="flex flex-col gap-1 text-xs font-medium">
-                Hand over lead
-                <select className="input w-auto py-1" value={to} onChange={(e) => setTo(e.target.value)}>
-                  <option value="">Choose who…</option>
-                  {candidates.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name} · {p.role}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" className="btn-secondary py-1" disabled={!to || handover.pending}>
-                Hand over
-              </button>
-            </form>
+            <PersonPicker label="Hand over lead" candidates={candidates} to={to} setTo={setTo} submit="Hand over" pending={handover.pending} onPick={handover.run} />
           )}
-          {handover.error && (
-            <p role="alert" className="field-error">
-              {handover.error.message}
-            </p>
-          )}
+          <ActionAlert error={handover.error} />
         </li>
         <RoleRow incident={incident} me={me} people={people} role="comms" />
         <RoleRow incident={incident} me={me} people={people} role="scribe" />
