@@ -17,6 +17,7 @@ import type { AgentResult, PushBatch } from "./api";
 import { currentPlan, type Plan, type VantagedCheck } from "./assignment";
 import { SERVER } from "./placement";
 import { quorumOf, type QuorumAnswer, type VantageWord } from "./quorum";
+import { reviewIsolation, signalOf } from "./isolation-alerts";
 
 const MAX_MESSAGE = 500;
 const clip = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
@@ -169,6 +170,7 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
   const resultRows: Array<{ checkId: string; at: Date; ok: boolean; state: EngineState; latencyMs: number; metric: number | null; message: string }> = [];
   const touched = new Map<string, VantageRow>();
   const last = new Map<string, Answer>();
+  let flipped = false;
   for (const r of sorted) {
     const c = plan.checks.get(r.checkId)!;
     const at = Date.parse(r.at);
@@ -177,6 +179,7 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     if (!byVantage.has(vantage)) shared().windows.delete(`${c.id}|${vantage}`);
     const prev = byVantage.get(vantage) ?? { checkId: c.id, vantage, state: "unknown", stateSince: new Date(at), message: "", lastOk: null, failStreak: 0, okStreak: 0, latencyMs: null, lastCheckedAt: null };
     const next = judge(c, prev, r, at);
+    if (signalOf(prev) !== signalOf(next)) flipped = true;
     byVantage.set(vantage, next);
     touched.set(c.id, next);
     const q = quorumOf(wordsFor(plan, c.id, byVantage), c.quorum);
@@ -184,6 +187,8 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     last.set(c.id, { q, at: new Date(at), latencyMs: r.ok ? r.latencyMs : null });
   }
   await writeBatch(prisma, vantage, resultRows, [...touched.values()], mark);
+  // Who is isolated is decided before the quorum's changes are written: they may rest on it alone.
+  if (flipped) await reviewIsolation(prisma);
   await settle(plan, last, storedState);
   return { accepted: resultRows.length, skipped: results.length - resultRows.length, duplicates: all.length - results.length };
 }
@@ -245,7 +250,8 @@ export async function settle(plan: Plan, answers: Map<string, Answer>, storedSta
     const c = plan.checks.get(id);
     const from = storedState.get(id);
     if (!c || from === undefined) continue;
-    if (from !== a.q.state) changes.push({ checkId: id, checkName: c.name, layerId: c.layerId, layerName: c.layerName, from, to: a.q.state, message: a.q.message, at: a.at ?? new Date(), latencyMs: a.latencyMs });
+    if (from !== a.q.state)
+      changes.push({ checkId: id, checkName: c.name, layerId: c.layerId, layerName: c.layerName, from, to: a.q.state, message: a.q.message, at: a.at ?? new Date(), latencyMs: a.latencyMs, failingFrom: a.q.failingFrom });
     else quiet.push({ id, message: a.q.message, at: a.at, latencyMs: a.latencyMs });
   }
   if (quiet.length) {

@@ -10,6 +10,7 @@ import { currentPlan } from "./assignment";
 import { offlineAfterMs } from "./config";
 import { serially, settle, vantageRows, wordsFor, type Answer } from "./ingest";
 import { quorumOf } from "./quorum";
+import { reviewIsolation } from "./isolation-alerts";
 
 export const AGENT_WATCH_LEASE = "agent-watch";
 
@@ -28,6 +29,8 @@ export function reconcile(lastKey: string | null): Promise<string> {
       const q = quorumOf(wordsFor(plan, id, rows.get(id)), plan.checks.get(id)!.quorum);
       if (q.state !== storedState.get(id) || q.message !== storedMessage.get(id)) answers.set(id, { q, at: null, latencyMs: null });
     }
+    // An agent falling silent (or a stack edit) can end a vantage's isolation, or start one.
+    await reviewIsolation(prisma);
     await settle(plan, answers, storedState);
     return plan.key;
   });
