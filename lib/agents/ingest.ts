@@ -40,11 +40,18 @@ type Shared = {
   writer: StateChangeWriter;
   windows: Map<string, RecentWindow>;
   thresholds: Map<string, { raw: unknown; t: Thresholds }>;
+  /** A vantage's isolation is forming (isolation-alerts.ts): every batch reviews it until it is decided. */
+  isolationForming: boolean;
 };
 const KEY = Symbol.for("warroom.agents.ingest");
 function shared(): Shared {
   const g = globalThis as unknown as { [KEY]?: Shared };
-  return (g[KEY] ??= { queue: Promise.resolve(), writer: new StateChangeWriter(), windows: new Map(), thresholds: new Map() });
+  return (g[KEY] ??= { queue: Promise.resolve(), writer: new StateChangeWriter(), windows: new Map(), thresholds: new Map(), isolationForming: false });
+}
+
+/** Reviews vantage isolation (isolation-alerts.ts), remembering whether one is still forming. */
+export async function reviewVantages(prisma: PrismaClient): Promise<void> {
+  shared().isolationForming = await reviewIsolation(prisma);
 }
 
 /** Runs `fn` after every batch before it (on this process). */
@@ -188,7 +195,7 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
   }
   await writeBatch(prisma, vantage, resultRows, [...touched.values()], mark);
   // Who is isolated is decided before the quorum's changes are written: they may rest on it alone.
-  if (flipped) await reviewIsolation(prisma);
+  if (flipped || shared().isolationForming) await reviewVantages(prisma);
   await settle(plan, last, storedState);
   return { accepted: resultRows.length, skipped: results.length - resultRows.length, duplicates: all.length - results.length };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { heldChecks, holdBack, isolationText, parseIsolation, serialiseIsolation, type Isolation, type IsolationRecord } from "./isolation-news";
 
-const rec = (vantage: string, over = false, held: string[] = []): IsolationRecord => ({ vantage, since: "2026-11-30T00:00:00.000Z", failing: 3, of: 3, layerIds: ["l1"], held, over });
+const rec = (vantage: string, over = false, held: string[] = []): IsolationRecord => ({ vantage, since: "2026-11-30T00:00:00.000Z", failing: 3, of: 3, layerIds: ["l1"], held, over, announced: true });
 const iso = (...rs: IsolationRecord[]): Isolation => new Map(rs.map((r) => [r.vantage, r]));
 
 describe("isolation news", () => {

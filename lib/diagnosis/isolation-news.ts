@@ -17,6 +17,11 @@ export type IsolationRecord = {
   held: string[];
   /** The vantage reaches its checks again; kept until the held checks have recovered quietly too. */
   over: boolean;
+  /**
+   * Said on the timeline. False while the isolation is forming: the vantage fails what others last
+   * saw healthy, but they have not reported since its failures began (held changes wait for the answer).
+   */
+  announced: boolean;
 };
 
 export type Isolation = Map<string, IsolationRecord>;
@@ -50,6 +55,7 @@ export function parseIsolation(value: string | null | undefined): Isolation {
         layerIds: Array.isArray(r.layerIds) ? r.layerIds.filter((x): x is string => typeof x === "string") : [],
         held: Array.isArray(r.held) ? r.held.filter((x): x is string => typeof x === "string") : [],
         over: r.over === true,
+        announced: r.announced !== false,
       });
     }
   } catch {

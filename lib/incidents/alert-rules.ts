@@ -1,6 +1,7 @@
 // Which timeline entries deserve the war room's alert rail. Pure: the alerts are a view of the
 // timeline (one alert per entry, keyed by its seq), so every replica and every tab agree on them.
-export type AlertKind = "suspect" | "overdue" | "cause" | "recovering" | "isolated" | "reconnected";
+export const ALERT_KINDS = ["suspect", "overdue", "cause", "recovering", "isolated", "reconnected"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertEntry = { seq: number; kind: string; text: string; at: string; data: unknown; by?: string | null };
 export type Alert = { key: string; kind: AlertKind; title: string; text: string; at: string; seq: number };
 
