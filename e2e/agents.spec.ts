@@ -146,6 +146,8 @@ test("an agent that alone cannot reach anything is one alert on the war room's r
     await expect(rail).not.toContainText("Isolated probe");
     await expect(page.getByRole("button", { name: "Acknowledge: Vantage cut off" })).toBeVisible();
 
+    // Two good results: b's own flap control (recoverThreshold 2) says up again.
+    await push(tokens[1], true);
     await push(tokens[1], true);
     const back = rail.locator("[data-alert-kind]").filter({ hasText: "Vantage reconnected" });
     await expect(back).toContainText(`Agent ${b} reaches its checks again`);

@@ -186,7 +186,10 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     if (!byVantage.has(vantage)) shared().windows.delete(`${c.id}|${vantage}`);
     const prev = byVantage.get(vantage) ?? { checkId: c.id, vantage, state: "unknown", stateSince: new Date(at), message: "", lastOk: null, failStreak: 0, okStreak: 0, latencyMs: null, lastCheckedAt: null };
     const next = judge(c, prev, r, at);
-    if (signalOf(prev) !== signalOf(next)) flipped = true;
+    // Only a change to or from failing can start or end an isolation (a first healthy word, as every
+    // check gives at start, cannot on its own: a forming one is reviewed every batch anyway).
+    const [was, now] = [signalOf(prev), signalOf(next)];
+    if (was !== now && (was === "failing" || now === "failing")) flipped = true;
     byVantage.set(vantage, next);
     touched.set(c.id, next);
     const q = quorumOf(wordsFor(plan, c.id, byVantage), c.quorum);
