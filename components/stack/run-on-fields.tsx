@@ -39,12 +39,21 @@ export function RunOnFields({ check, path, title, fields, onChange }: Props) {
     if (!check.runOnNames.includes(name)) set({ runOnNames: [...check.runOnNames, name] });
   };
   return (
-    <fieldset className="mt-2 grid gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-3 dark:border-slate-700" aria-describedby={runOnError ? `${id}-err` : undefined}>
+    <fieldset className="mt-2 grid gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-3 dark:border-slate-700">
       <legend className="px-1 text-xs font-semibold text-slate-600 dark:text-slate-400">Where {title} runs</legend>
-      <div role="radiogroup" aria-label={`Where ${title} runs`} aria-invalid={runOnError ? true : undefined} className="flex flex-col gap-1 text-sm sm:col-span-3 sm:flex-row sm:flex-wrap sm:gap-4">
+      <div role="radiogroup" aria-label={`Where ${title} runs`} className="flex flex-col gap-1 text-sm sm:col-span-3 sm:flex-row sm:flex-wrap sm:gap-4">
         {MODES.map((m) => (
           <label key={m.mode} className="flex items-center gap-2">
-            <input type="radio" name={`${id}-mode`} className="h-4 w-4" checked={check.runOnMode === m.mode} onChange={() => set({ runOnMode: m.mode })} />
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              className="h-4 w-4"
+              checked={check.runOnMode === m.mode}
+              onChange={() => set({ runOnMode: m.mode })}
+              // A refused save focuses the first invalid control: the chosen way of running.
+              aria-invalid={runOnError && check.runOnMode === m.mode ? true : undefined}
+              aria-describedby={runOnError ? `${id}-err` : undefined}
+            />
             {m.label}
           </label>
         ))}
