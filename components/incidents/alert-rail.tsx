@@ -19,6 +19,8 @@ const LOOK: Record<AlertKind, { icon: IconName; tone: string }> = {
   overdue: { icon: "clock", tone: "border-red-700 bg-red-50 text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50" },
   cause: { icon: "target", tone: "border-red-700 bg-red-50 text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50" },
   recovering: { icon: "check", tone: "border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-50" },
+  isolated: { icon: "warning", tone: "border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50" },
+  reconnected: { icon: "check", tone: "border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-50" },
 };
 
 export function useAlerts(incidentId: string) {

@@ -6,6 +6,7 @@ import { CheckBox } from "./form-bits";
 import { MetricCheckFields } from "./metric-check-fields";
 import { isMetricCheckType, readObject } from "./metric-config";
 import { TypedCheckFields } from "./typed-check-fields";
+import { RunOnFields } from "./run-on-fields";
 import { THRESHOLD_FIELDS, TYPE_DEFAULTS } from "./check-type-fields";
 
 const TYPES = ["http", "tcp", "dns", "tls", "redis", "postgres", "mysql", "heartbeat", "prometheus", "metrics"];
@@ -40,6 +41,7 @@ export function CheckEditor({ check, path, layerName, fields, onChange, onRemove
           <CheckBox label="Reference target (should always answer; failing means the checker's network)" checked={check.reference} onChange={(v) => set("reference", v)} />
         </div>
       </div>
+      <RunOnFields check={check} path={path} title={title} fields={fields} onChange={onChange} />
       {isMetricCheckType(check.type) ? (
         <MetricCheckFields check={check} path={path} fields={fields} onChange={onChange} />
       ) : (

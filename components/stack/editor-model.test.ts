@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateStack, type StackInput } from "@/lib/stack/schema";
-import { componentIssues, componentsByLayer, fromForm, newComponent, newLayer, setLayerKey, toForm, type StackForm } from "./editor-model";
+import { componentIssues, componentsByLayer, fromForm, newComponent, newLayer, setLayerKey, toForm, vantageFormIssues, type StackForm } from "./editor-model";
 
 const spec: StackInput = {
   name: "Shop",
@@ -122,5 +122,61 @@ describe("stack editor model: where checks run", () => {
     expect(checks[1]).toMatchObject({ runOn: "agents", spread: 2 });
     expect(checks[2]).not.toHaveProperty("runOn");
     expect(validateStack(out.ok ? out.spec : {}).ok).toBe(true);
+  });
+
+  it("a stack with runOn, spread and quorum survives a form save unchanged, field for field", () => {
+    const input = {
+      name: "Shop",
+      layers: [
+        {
+          key: "db",
+          name: "Database",
+          checks: [
+            { key: "private", name: "Private", type: "tcp", config: { host: "10.0.0.5", port: 5432 }, runOn: ["office", "server"], quorum: 2, futureSetting: "kept" },
+            { key: "pool", name: "Pool", type: "tcp", config: { host: "10.0.0.6", port: 5432 }, runOn: "agents", spread: 2, quorum: 1 },
+            { key: "everywhere", name: "Everywhere", type: "tcp", config: { host: "10.0.0.8", port: 5432 }, runOn: "all" },
+            { key: "home", name: "Home", type: "tcp", config: { host: "10.0.0.9", port: 5432 }, runOn: "server" },
+          ],
+        },
+      ],
+    } as unknown as StackInput;
+    const form = toForm(input);
+    expect(form.layers[0].checks.map((c) => [c.runOnMode, c.runOnNames, c.spread, c.quorum])).toEqual([
+      ["list", ["office", "server"], "", "2"],
+      ["agents", [], "2", "1"],
+      ["all", [], "", ""],
+      ["server", [], "", ""],
+    ]);
+    const checks = doc(form).layers[0].checks!;
+    input.layers[0].checks!.forEach((c, i) => expect(checks[i]).toMatchObject(c));
+    expect(checks[0]).not.toHaveProperty("spread");
+    expect(checks[2]).not.toHaveProperty("quorum");
+    // Saved again from what was saved: the same document.
+    expect(doc(toForm(doc(form)))).toEqual(doc(form));
+  });
+
+  it("edits made in the form's fields become the document's runOn, spread and quorum", () => {
+    const form = toForm({ name: "Shop", layers: [{ key: "web", name: "Web", checks: [{ key: "home", name: "Home", type: "tcp", config: { host: "h", port: 80 } }] }] });
+    const c = form.layers[0].checks[0];
+    expect([c.runOnMode, c.runOnGiven]).toEqual(["server", false]);
+    const edited = { ...form, layers: [{ ...form.layers[0], checks: [{ ...c, runOnMode: "list" as const, runOnNames: ["eu-1", "office"], runOnGiven: true, quorum: "1" }] }] };
+    expect(doc(edited).layers[0].checks![0]).toMatchObject({ runOn: ["eu-1", "office"], quorum: 1 });
+    expect(validateStack(doc(edited)).ok).toBe(true);
+  });
+
+  it("says what is wrong where it runs under the server's paths, before saving", () => {
+    const form = toForm({ name: "Shop", layers: [{ key: "web", name: "Web", checks: [{ key: "home", name: "Home", type: "tcp", config: { host: "h", port: 80 } }] }] });
+    const c = form.layers[0].checks[0];
+    const at = (patch: Partial<typeof c>) => vantageFormIssues({ ...form, layers: [{ ...form.layers[0], checks: [{ ...c, runOnGiven: true, ...patch }] }] });
+    expect(at({ runOnMode: "list", runOnNames: [] })).toMatchObject({ "layers[0].checks[0].runOn": "name at least one vantage" });
+    expect(at({ runOnMode: "list", runOnNames: ["eu-1"], quorum: "2" })).toEqual({ "layers[0].checks[0].quorum": "the check runs on 1 vantage: the quorum cannot be more" });
+    expect(at({ runOnMode: "all", spread: "2" })).toEqual({ "layers[0].checks[0].spread": 'spread picks agents: use runOn "agents" or a list of agent names' });
+    expect(at({ runOnMode: "agents", quorum: "zero" })).toEqual({ "layers[0].checks[0].quorum": "a whole number from 1 to 64" });
+    expect(at({ runOnMode: "agents", spread: "2", quorum: "2" })).toEqual({});
+    // The server says the same about the same document.
+    const bad = { ...form, layers: [{ ...form.layers[0], checks: [{ ...c, runOnMode: "list" as const, runOnNames: ["eu-1"], runOnGiven: true, quorum: "2" }] }] };
+    const server = validateStack(doc(bad));
+    expect(server.ok).toBe(false);
+    if (!server.ok) expect(server.errors.map((e) => `${e.path}: ${e.message}`)).toContain("layers[0].checks[0].quorum: the check runs on 1 vantage: the quorum cannot be more");
   });
 });

@@ -1,6 +1,10 @@
 // The admin editor keeps numbers and JSON as the text the admin typed, so a half-typed value is
 // never lost; it becomes a stack document only when saved, and the server validates it.
 import type { ComponentImpact, StackInput } from "@/lib/stack/schema";
+import { vantageIssues } from "@/lib/stack/vantages";
+
+/** stack.yaml `runOn`: "server" | "agents" | "all", or a list of vantage names ("list"). */
+export type RunOnMode = "server" | "agents" | "all" | "list";
 
 export type CheckForm = {
   uid: string;
@@ -19,6 +23,14 @@ export type CheckForm = {
   resource: string;
   /** Should always answer: when it fails, the checker's own network is suspect. */
   reference: boolean;
+  /** Where it runs; `runOnGiven`: the document said so (a check without runOn keeps none on save). */
+  runOnMode: RunOnMode;
+  runOnNames: string[];
+  runOnGiven: boolean;
+  /** Run on only K of its agents (empty: all of them). */
+  spread: string;
+  /** Down when this many vantages say down (empty: a majority). */
+  quorum: string;
   /** Settings the form has no field for (added to stack.yaml later): carried through unchanged. */
   extra: Record<string, unknown>;
 };
@@ -61,7 +73,7 @@ function rest(obj: object, known: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(obj).filter(([k]) => !known.includes(k) && k !== "$schema"));
 }
 const LAYER_KEYS = ["key", "name", "description", "impact", "optional", "public", "publicName", "checklist", "toolLinks", "checks", "dependsOn", "resource", "thirdParty"] as const;
-const CHECK_KEYS = ["key", "name", "type", "intervalSec", "timeoutMs", "failThreshold", "recoverThreshold", "critical", "enabled", "config", "thresholds", "resource", "reference"] as const;
+const CHECK_KEYS = ["key", "name", "type", "intervalSec", "timeoutMs", "failThreshold", "recoverThreshold", "critical", "enabled", "config", "thresholds", "resource", "reference", "runOn", "spread", "quorum"] as const;
 
 let n = 0;
 export const uid = () => `u${++n}`;
@@ -84,8 +96,27 @@ export function newCheck(): CheckForm {
     thresholds: "{}",
     resource: "",
     reference: false,
+    runOnMode: "server",
+    runOnNames: [],
+    runOnGiven: false,
+    spread: "",
+    quorum: "",
     extra: {},
   };
+}
+
+/** The form's view of a stored `runOn` (anything unreadable shows as a list of what is there, for the server to judge). */
+function runOnForm(runOn: unknown): Pick<CheckForm, "runOnMode" | "runOnNames" | "runOnGiven"> {
+  if (runOn === undefined || runOn === null) return { runOnMode: "server", runOnNames: [], runOnGiven: false };
+  if (runOn === "server" || runOn === "agents" || runOn === "all") return { runOnMode: runOn, runOnNames: [], runOnGiven: true };
+  const names = Array.isArray(runOn) ? runOn.map(String) : [String(runOn)];
+  return { runOnMode: "list", runOnNames: names, runOnGiven: true };
+}
+
+function runOnDoc(c: CheckForm): { runOn?: unknown } {
+  if (c.runOnMode === "list") return { runOn: [...c.runOnNames] };
+  if (c.runOnMode === "server" && !c.runOnGiven) return {};
+  return { runOn: c.runOnMode };
 }
 
 export function newLayer(): LayerForm {
@@ -144,6 +175,9 @@ export function toForm(spec: StackInput): StackForm {
         thresholds: JSON.stringify(c.thresholds ?? {}, null, 2),
         resource: c.resource ?? "",
         reference: c.reference ?? false,
+        ...runOnForm((c as { runOn?: unknown }).runOn),
+        spread: c.spread === undefined ? "" : String(c.spread),
+        quorum: c.quorum === undefined ? "" : String(c.quorum),
         extra: rest(c, CHECK_KEYS),
       })),
     })),
@@ -199,6 +233,9 @@ export function fromForm(form: StackForm): { ok: true; spec: unknown } | { ok: f
         thresholds: json(c.thresholds, `layers[${li}].checks[${ci}].thresholds`),
         ...(c.resource.trim() ? { resource: c.resource.trim() } : {}),
         ...(c.reference ? { reference: true } : {}),
+        ...runOnDoc(c),
+        ...(c.spread.trim() ? { spread: num(c.spread) } : {}),
+        ...(c.quorum.trim() ? { quorum: num(c.quorum) } : {}),
       })),
     })),
     components: form.components.map((c) => ({
@@ -234,6 +271,27 @@ export function componentIssues(form: StackForm): Record<string, string> {
       else if (!keys.has(d.layer)) issues[path] = `no layer has the key "${d.layer}" any more`;
     });
   });
+  return issues;
+}
+
+/**
+ * Where-it-runs problems the editor can see before saving, under the server's paths and words
+ * (the same rules: lib/stack/vantages.ts), plus a named list left empty.
+ */
+export function vantageFormIssues(form: StackForm): Record<string, string> {
+  const issues: Record<string, string> = {};
+  form.layers.forEach((l, li) =>
+    l.checks.forEach((c, ci) => {
+      const p = `layers[${li}].checks[${ci}]`;
+      if (c.runOnMode === "list" && !c.runOnNames.length) issues[`${p}.runOn`] = "name at least one vantage";
+      for (const k of ["spread", "quorum"] as const) {
+        const v = c[k].trim();
+        if (v && !(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 64)) issues[`${p}.${k}`] = "a whole number from 1 to 64";
+      }
+    }),
+  );
+  const doc = fromForm(form);
+  if (doc.ok) for (const i of vantageIssues(doc.spec)) issues[i.path] ??= i.message;
   return issues;
 }
 

@@ -9,9 +9,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { StackInput } from "@/lib/stack/schema";
 import { Field, TextArea } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/components/ui/api";
-import { componentIssues, componentsByLayer, emptyForm, fromForm, newComponent, newLayer, setLayerKey, toForm, uid, type ComponentForm, type LayerForm, type StackForm } from "./editor-model";
+import { componentIssues, componentsByLayer, vantageFormIssues, emptyForm, fromForm, newComponent, newLayer, setLayerKey, toForm, uid, type ComponentForm, type LayerForm, type StackForm } from "./editor-model";
 import { LayerEditor } from "./layer-editor";
 import { ComponentEditor } from "./component-editor";
+import { KnownAgents } from "./run-on-fields";
 
 type PutResult = { ok: true; version: number } | { ok: false; message: string; fields: Record<string, string> };
 
@@ -32,7 +33,8 @@ function yamlOf(form: StackForm): string {
 
 const loadSpec = () => apiFetch<StackInput>("/api/stack/export?format=json");
 
-export function StackEditor({ initial }: { initial: StackInput | null }) {
+/** `agents`: names of the probe agents an admin created, offered where a check runs. */
+export function StackEditor({ initial, agents = [] }: { initial: StackInput | null; agents?: readonly string[] }) {
   const qc = useQueryClient();
   const [form, setForm] = useState<StackForm>(() => (initial ? toForm(initial) : emptyForm()));
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -58,8 +60,9 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     setForm({ ...form, components });
     setFields({});
   };
-  // The server's errors win; the editor's own findings (a component naming a removed layer) show at once.
-  const shown = { ...componentIssues(form), ...fields };
+  // The server's errors win; the editor's own findings (a component naming a removed layer, a
+  // quorum larger than the vantages named) show at once, under the same paths.
+  const shown = { ...componentIssues(form), ...vantageFormIssues(form), ...fields };
   const feeds = componentsByLayer(form);
 
   async function afterSave(r: PutResult, onFail: (f: Record<string, string>) => void) {
@@ -134,6 +137,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
     .join("\n");
 
   return (
+    <KnownAgents.Provider value={agents}>
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-semibold">Stack config</h1>
       {notice && (
@@ -202,7 +206,7 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
             layer={l}
             index={i}
             count={form.layers.length}
-            fields={fields}
+            fields={shown}
             feeds={l.key ? feeds.get(l.key) : undefined}
             others={form.layers.filter((x) => x.uid !== l.uid && x.key).map((x) => ({ key: x.key, name: x.name }))}
             onChange={(nl) => {
@@ -256,5 +260,6 @@ export function StackEditor({ initial }: { initial: StackInput | null }) {
         )}
       </form>
     </div>
+    </KnownAgents.Provider>
   );
 }

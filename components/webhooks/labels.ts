@@ -11,4 +11,5 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   "maintenance.toggled": "Maintenance page toggled",
   "layer.state_changed": "Layer state changed",
   "component.status_overridden": "Component status overridden",
+  "vantage.isolated": "Agent network cut off / back",
 };

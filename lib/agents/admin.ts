@@ -74,6 +74,11 @@ export async function listAgents(): Promise<AgentView[]> {
   return rows.map((r) => view(r, counts.get(r.name) ?? 0));
 }
 
+/** Names of the agents not revoked (the stack editor offers them where a check runs). */
+export async function agentNames(): Promise<string[]> {
+  return (await db().agent.findMany({ where: { revokedAt: null }, select: { name: true }, orderBy: { name: "asc" } })).map((a) => a.name);
+}
+
 export async function revokeAgent(id: string): Promise<AgentView> {
   const row = await mutate(async (tx, emit) => {
     const r = await tx.agent.findUnique({ where: { id } });

@@ -17,6 +17,7 @@ import type { AgentResult, PushBatch } from "./api";
 import { currentPlan, type Plan, type VantagedCheck } from "./assignment";
 import { SERVER } from "./placement";
 import { quorumOf, type QuorumAnswer, type VantageWord } from "./quorum";
+import { reviewIsolation, signalOf } from "./isolation-alerts";
 
 const MAX_MESSAGE = 500;
 const clip = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
@@ -39,11 +40,18 @@ type Shared = {
   writer: StateChangeWriter;
   windows: Map<string, RecentWindow>;
   thresholds: Map<string, { raw: unknown; t: Thresholds }>;
+  /** A vantage's isolation is forming (isolation-alerts.ts): every batch reviews it until it is decided. */
+  isolationForming: boolean;
 };
 const KEY = Symbol.for("warroom.agents.ingest");
 function shared(): Shared {
   const g = globalThis as unknown as { [KEY]?: Shared };
-  return (g[KEY] ??= { queue: Promise.resolve(), writer: new StateChangeWriter(), windows: new Map(), thresholds: new Map() });
+  return (g[KEY] ??= { queue: Promise.resolve(), writer: new StateChangeWriter(), windows: new Map(), thresholds: new Map(), isolationForming: false });
+}
+
+/** Reviews vantage isolation (isolation-alerts.ts), remembering whether one is still forming. */
+export async function reviewVantages(prisma: PrismaClient): Promise<void> {
+  shared().isolationForming = await reviewIsolation(prisma);
 }
 
 /** Runs `fn` after every batch before it (on this process). */
@@ -169,6 +177,7 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
   const resultRows: Array<{ checkId: string; at: Date; ok: boolean; state: EngineState; latencyMs: number; metric: number | null; message: string }> = [];
   const touched = new Map<string, VantageRow>();
   const last = new Map<string, Answer>();
+  let flipped = false;
   for (const r of sorted) {
     const c = plan.checks.get(r.checkId)!;
     const at = Date.parse(r.at);
@@ -177,6 +186,10 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     if (!byVantage.has(vantage)) shared().windows.delete(`${c.id}|${vantage}`);
     const prev = byVantage.get(vantage) ?? { checkId: c.id, vantage, state: "unknown", stateSince: new Date(at), message: "", lastOk: null, failStreak: 0, okStreak: 0, latencyMs: null, lastCheckedAt: null };
     const next = judge(c, prev, r, at);
+    // Only a change to or from failing can start or end an isolation (a first healthy word, as every
+    // check gives at start, cannot on its own: a forming one is reviewed every batch anyway).
+    const [was, now] = [signalOf(prev), signalOf(next)];
+    if (was !== now && (was === "failing" || now === "failing")) flipped = true;
     byVantage.set(vantage, next);
     touched.set(c.id, next);
     const q = quorumOf(wordsFor(plan, c.id, byVantage), c.quorum);
@@ -184,6 +197,8 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     last.set(c.id, { q, at: new Date(at), latencyMs: r.ok ? r.latencyMs : null });
   }
   await writeBatch(prisma, vantage, resultRows, [...touched.values()], mark);
+  // Who is isolated is decided before the quorum's changes are written: they may rest on it alone.
+  if (flipped || shared().isolationForming) await reviewVantages(prisma);
   await settle(plan, last, storedState);
   return { accepted: resultRows.length, skipped: results.length - resultRows.length, duplicates: all.length - results.length };
 }
@@ -245,7 +260,8 @@ export async function settle(plan: Plan, answers: Map<string, Answer>, storedSta
     const c = plan.checks.get(id);
     const from = storedState.get(id);
     if (!c || from === undefined) continue;
-    if (from !== a.q.state) changes.push({ checkId: id, checkName: c.name, layerId: c.layerId, layerName: c.layerName, from, to: a.q.state, message: a.q.message, at: a.at ?? new Date(), latencyMs: a.latencyMs });
+    if (from !== a.q.state)
+      changes.push({ checkId: id, checkName: c.name, layerId: c.layerId, layerName: c.layerName, from, to: a.q.state, message: a.q.message, at: a.at ?? new Date(), latencyMs: a.latencyMs, failingFrom: a.q.failingFrom });
     else quiet.push({ id, message: a.q.message, at: a.at, latencyMs: a.latencyMs });
   }
   if (quiet.length) {

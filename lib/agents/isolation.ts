@@ -2,8 +2,14 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { VantageSignal } from "../diagnosis/vantages";
 import { currentPlan } from "./assignment";
-import { vantageRows } from "./ingest";
+import { vantageRows, type VantageRow } from "./ingest";
 import { SERVER } from "./placement";
+
+/** When a vantage's current run of failures began: its streak counted back in intervals (the row keeps no start). */
+function failingSince(r: VantageRow, intervalSec: number): number {
+  if (r.failStreak > 0 && r.lastCheckedAt) return r.lastCheckedAt.getTime() - (r.failStreak - 1) * intervalSec * 1000;
+  return r.stateSince.getTime();
+}
 
 export async function vantageSignals(prisma: PrismaClient): Promise<VantageSignal[]> {
   const plan = await currentPlan(prisma);
@@ -26,6 +32,8 @@ export async function vantageSignals(prisma: PrismaClient): Promise<VantageSigna
         offline: v !== SERVER && !(online.get(v) ?? false),
         message: r.message,
         since: r.stateSince.toISOString(),
+        checkedAt: r.lastCheckedAt?.getTime() ?? null,
+        failingSince: failing ? failingSince(r, c.intervalSec) : null,
       });
     }
   }

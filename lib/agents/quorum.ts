@@ -23,6 +23,8 @@ export type QuorumAnswer = {
   message: string;
   /** The latest raw results' quorum: false when at least N vantages' latest probe failed. */
   rawOk: boolean;
+  /** Vantages (heard from) whose own state is down or degraded: who a failing answer rests on. */
+  failingFrom: string[];
 };
 
 export const AGENT_OFFLINE = "agent offline";
@@ -63,5 +65,6 @@ export function quorumOf(words: readonly VantageWord[], quorum: number | null): 
   else if (disagreement) message = `${disagreement} (down needs ${needed} of ${of})`;
   else if (words.every((w) => w.offline)) message = `${AGENT_OFFLINE}: ${words.map((w) => w.vantage).join(", ")}`;
   else message = of === 1 ? words[0].message : `${words[0].message} (from ${words.map((w) => w.vantage).join(", ")})`;
-  return { state, needed, of, disagreement, message, rawOk };
+  const failingFrom = known.filter((w) => w.state === "down" || w.state === "degraded").map((w) => w.vantage);
+  return { state, needed, of, disagreement, message, rawOk, failingFrom };
 }

@@ -8,7 +8,7 @@ import type { BackgroundService } from "../runtime/registry";
 import { db, getContext } from "../runtime/context";
 import { currentPlan } from "./assignment";
 import { offlineAfterMs } from "./config";
-import { serially, settle, vantageRows, wordsFor, type Answer } from "./ingest";
+import { reviewVantages, serially, settle, vantageRows, wordsFor, type Answer } from "./ingest";
 import { quorumOf } from "./quorum";
 
 export const AGENT_WATCH_LEASE = "agent-watch";
@@ -28,6 +28,8 @@ export function reconcile(lastKey: string | null): Promise<string> {
       const q = quorumOf(wordsFor(plan, id, rows.get(id)), plan.checks.get(id)!.quorum);
       if (q.state !== storedState.get(id) || q.message !== storedMessage.get(id)) answers.set(id, { q, at: null, latencyMs: null });
     }
+    // An agent falling silent (or a stack edit) can end a vantage's isolation, or start one.
+    await reviewVantages(prisma);
     await settle(plan, answers, storedState);
     return plan.key;
   });

@@ -48,11 +48,14 @@ export async function diagnoseStored(layers: readonly LayerWithChecks[], inMaint
 
 /**
  * The same diagnosis inside a transaction (the state-change writer decides what is news with it):
- * reads through `tx` only, since an embedded database has one connection.
+ * reads through `tx` only, since an embedded database has one connection. `ignore`: check ids the
+ * alerting holds back (their failure rests only on an isolated vantage).
  */
-export async function diagnoseInTx(tx: Tx, inMaintenance: (layerId: string) => boolean): Promise<Diagnosis> {
-  const stack = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { orderBy: { position: "asc" }, include: { checks: true } } } });
-  if (!stack) return diagnose({ layers: [], checks: [] });
+export async function diagnoseInTx(tx: Tx, inMaintenance: (layerId: string) => boolean, ignore: ReadonlySet<string> = new Set()): Promise<Diagnosis> {
+  const found = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { orderBy: { position: "asc" }, include: { checks: true } } } });
+  if (!found) return diagnose({ layers: [], checks: [] });
+  // Checks whose failure rests on an isolated vantage's word alone count as not known (like paused ones).
+  const stack = ignore.size ? { ...found, layers: found.layers.map((l) => ({ ...l, checks: l.checks.map((c) => (ignore.has(c.id) ? { ...c, enabled: false } : c)) })) } : found;
   const ids = stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id));
   const rows = ids.length
     ? await tx.$queryRaw<{ checkId: string; at: Date; ok: boolean }[]>`

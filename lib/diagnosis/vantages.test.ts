@@ -65,4 +65,15 @@ describe("vantage isolation", () => {
     expect(mixed.verdict).toBe("causes");
     expect(mixed.isolatedVantages[0].vantage).toBe("office");
   });
+
+  it("fresh: the others' healthy word counts only when given after the vantage's failures began", () => {
+    const fresh = { share: 0.75, minFailing: 2, fresh: true };
+    // A real outage, office a probe ahead: eu-1 last said healthy before office's failures began.
+    const ahead = ["a", "b", "c"].flatMap((id) => [sig(id, "office", true, { failingSince: 2_000, checkedAt: 2_000 }), sig(id, "eu-1", false, { checkedAt: 1_500 })]);
+    expect(isolatedVantages(ahead, fresh)).toEqual([]);
+    expect(isolatedVantages(ahead).map((v) => v.vantage)).toEqual(["office"]);
+    // eu-1 has reported healthy since: office is cut off.
+    const since = ["a", "b", "c"].flatMap((id) => [sig(id, "office", true, { failingSince: 2_000, checkedAt: 7_000 }), sig(id, "eu-1", false, { checkedAt: 2_500 })]);
+    expect(isolatedVantages(since, fresh).map((v) => v.vantage)).toEqual(["office"]);
+  });
 });

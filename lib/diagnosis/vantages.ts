@@ -17,9 +17,18 @@ export type VantageSignal = {
   offline: boolean;
   message: string;
   since: string;
+  /** When this vantage last reported on the check (ms); with `failingSince`, for `fresh` below. */
+  checkedAt?: number | null;
+  /** When its current run of failures began (ms), when failing. */
+  failingSince?: number | null;
 };
 
-export type VantageTuning = { share: number; minFailing: number };
+/**
+ * `fresh`: a failure counts as seen healthy elsewhere only when the other vantage reported healthy
+ * after this vantage's failures began. Without it, the first failures of a real outage (one vantage
+ * a probe ahead of the others) would read as that vantage being cut off until the others report.
+ */
+export type VantageTuning = { share: number; minFailing: number; fresh?: boolean };
 export const DEFAULT_VANTAGE_TUNING: VantageTuning = { share: 0.75, minFailing: 2 };
 
 export type IsolatedVantage = { vantage: string; failing: number; of: number; reason: string; evidence: Evidence[]; layerIds: string[] };
@@ -38,7 +47,8 @@ export function isolatedVantages(signals: readonly VantageSignal[], t: VantageTu
     const shared = own.filter((s) => (byCheck.get(s.checkId) ?? []).some((o) => o.vantage !== vantage));
     const failing = shared.filter((s) => s.failing);
     if (failing.length < t.minFailing || failing.length / shared.length < t.share) continue;
-    const seenHealthyElsewhere = failing.filter((s) => byCheck.get(s.checkId)!.some((o) => o.vantage !== vantage && o.healthy));
+    const healthyAfter = (s: VantageSignal, o: VantageSignal) => !t.fresh || (s.failingSince != null && o.checkedAt != null && o.checkedAt >= s.failingSince);
+    const seenHealthyElsewhere = failing.filter((s) => byCheck.get(s.checkId)!.some((o) => o.vantage !== vantage && o.healthy && healthyAfter(s, o)));
     if (seenHealthyElsewhere.length / failing.length < t.share) continue;
     out.push({
       vantage,

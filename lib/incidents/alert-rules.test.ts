@@ -33,4 +33,12 @@ describe("alert rail rules", () => {
     expect(alertsOf([...entries, e(9, "update")], new Set()).some((a) => a.kind === "overdue")).toBe(false);
     expect(alertsOf([e(1, "update"), e(2, "cadence")], new Set()).map((a) => a.kind)).toEqual(["overdue"]);
   });
+
+  it("an isolated vantage is its own alert, and so is its reconnection", () => {
+    const iso = [e(1, "check", { vantage: "b-office", isolated: true }), e(2, "check", { vantage: "b-office", isolated: false })];
+    expect(alertsOf(iso, new Set()).map((a) => [a.kind, a.title])).toEqual([
+      ["reconnected", "Vantage reconnected"],
+      ["isolated", "Vantage cut off"],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 // Which timeline entries deserve the war room's alert rail. Pure: the alerts are a view of the
 // timeline (one alert per entry, keyed by its seq), so every replica and every tab agree on them.
-export type AlertKind = "suspect" | "overdue" | "cause" | "recovering";
+export const ALERT_KINDS = ["suspect", "overdue", "cause", "recovering", "isolated", "reconnected"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertEntry = { seq: number; kind: string; text: string; at: string; data: unknown; by?: string | null };
 export type Alert = { key: string; kind: AlertKind; title: string; text: string; at: string; seq: number };
 
@@ -9,6 +10,8 @@ const TITLES: Record<AlertKind, string> = {
   overdue: "Status update overdue",
   cause: "New likely cause",
   recovering: "Layer recovering",
+  isolated: "Vantage cut off",
+  reconnected: "Vantage reconnected",
 };
 
 const FAILED = new Set(["down", "degraded"]);
@@ -17,6 +20,8 @@ function kindOf(e: AlertEntry): AlertKind | null {
   const d = (e.data ?? {}) as Record<string, unknown>;
   if (e.kind === "finding" && d.suspect === true) return "suspect";
   if (e.kind === "cadence") return "overdue";
+  // lib/agents/isolation-alerts.ts: one vantage's network, not a layer.
+  if (e.kind === "check" && typeof d.vantage === "string" && typeof d.isolated === "boolean") return d.isolated ? "isolated" : "reconnected";
   if (e.kind === "check" && typeof d.cause === "string" && FAILED.has(String(d.to))) return "cause";
   if (e.kind === "check" && d.to === "up" && FAILED.has(String(d.from))) return "recovering";
   return null;

@@ -7,6 +7,7 @@ import type { FindingOut } from "./findings";
 import type { TimelinePage } from "./timeline-read";
 import type { PostMortemView } from "./postmortem-store";
 import { IncidentStatus, Role, Severity, TaskStatus, TaskTrack } from "../generated/prisma/enums";
+import { ALERT_KINDS } from "./alert-rules";
 
 const time = z.string().describe("ISO 8601 timestamp");
 
@@ -120,7 +121,7 @@ export const postMortemNoteResponse = z.object({ note: postMortemNoteSchema });
 export const postMortemConforms = (p: PostMortemView): z.input<typeof postMortemResponse> => p;
 const alertSchema = z.object({
   key: z.string().describe("seq:<timeline seq>; acknowledge with it"),
-  kind: z.enum(["suspect", "overdue", "cause", "recovering"]),
+  kind: z.enum(ALERT_KINDS),
   title: z.string(),
   text: z.string(),
   at: time,

@@ -81,6 +81,10 @@ export function summaryLine(event: AnyWebhookEvent, data: unknown): string {
       const to = d.status ? COMPONENT_STATUS_WORDS[d.status] : "its automatic status";
       return `🌐 ${d.component.name} set to ${to} on the status page by ${d.by.name} (incident #${d.incident.number}).`;
     }
+    case "vantage.isolated": {
+      const d = data as WebhookData[typeof event];
+      return `${d.isolated ? "📡" : "🟢"} ${d.text}.`;
+    }
     case "test.ping": {
       const d = data as WebhookData[typeof event];
       return `🔔 Test from Warroom for webhook "${d.webhook.name}": ${d.message}`;

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENTS = [
   "maintenance.toggled",
   "layer.state_changed",
   "component.status_overridden",
+  "vantage.isolated",
 ] as const;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -52,6 +53,12 @@ export type WebhookData = {
     incident: IncidentRef;
     by: PersonRef;
   };
+  /**
+   * A vantage (an agent, or `server`) sees most of its checks fail that other vantages see healthy
+   * (`isolated: true`): its network is the likely problem, and the layer changes resting only on its
+   * word are not sent. `isolated: false` when it reaches its checks again.
+   */
+  "vantage.isolated": { vantage: string; isolated: boolean; text: string; failing: number; of: number; layerIds: string[]; at: string };
   "test.ping": { message: string; webhook: { id: string; name: string } };
 };
 

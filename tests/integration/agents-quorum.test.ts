@@ -138,4 +138,28 @@ describe("quorum and vantages", () => {
     expect(after.get("new-4")).toBeGreaterThan(0);
     for (const name of ["eu-1", "office", "us-2"]) expect(after.get(name)!).toBeLessThanOrEqual(before.get(name)!);
   });
+
+  it("a held failure whose isolation comes to nothing (the other vantage fails too) is announced after all", async () => {
+    await core.ctx.prisma.agent.updateMany({ data: { lastSeenAt: new Date() } });
+    forgetPlan();
+    const one = (k: string) => tcp(k, { runOn: ["eu-1", "office"], quorum: 1, failThreshold: 1 });
+    await replaceStack({ name: "Q", layers: ["x", "y", "z"].map((k) => ({ key: k, name: `Layer ${k}`, checks: [one(k)] })) });
+    for (const c of await core.ctx.prisma.check.findMany()) ids[c.key] = c.id;
+    const u = core.users.admin.id;
+    const incident = await core.ctx.prisma.incident.create({ data: { title: "Release", severity: "SEV3", leaderId: u, declaredById: u, nextUpdateDue: new Date(Date.now() + 3600_000) } });
+    const lines = async () => (await core.ctx.prisma.timelineEvent.findMany({ where: { incidentId: incident.id, kind: "check" }, orderBy: { seq: "asc" } })).map((e) => e.text);
+    await push("eu-1", ["x", "y", "z"], true);
+    await push("office", ["x", "y", "z"], true);
+    // office fails everything; eu-1 last said healthy before that: office's isolation is forming, and
+    // its word alone (quorum 1, one failure confirms) takes the checks down, held back.
+    await push("office", ["x", "y", "z"], false);
+    expect(await state("x")).toBe("down");
+    expect(await lines()).toEqual([]);
+    // eu-1 fails them too: a real outage. The held changes are said now, and no vantage is blamed.
+    await push("eu-1", ["x", "y", "z"], false);
+    const said = await lines();
+    expect(said.filter((t) => t.includes("cannot reach anything"))).toEqual([]);
+    for (const k of ["x", "y", "z"]) expect(said.filter((t) => t.startsWith(`Layer ${k} / ${k}: up → down`))).toHaveLength(1);
+    expect(await core.ctx.prisma.setting.findUnique({ where: { key: "agents.isolated" } })).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import { getContext, hasContext } from "../../runtime/context";
 import { diagnoseInTx } from "../../diagnosis/read";
 import { newsOf, type FollowUp, type NewsVerdict } from "../../diagnosis/news";
 import { trackCauseScopes } from "../../diagnosis/alerts";
+import { heldChecks, holdBack, loadIsolation, saveIsolation } from "../../diagnosis/isolation-news";
 
 export type StateChange = {
   checkId: string;
@@ -24,6 +25,8 @@ export type StateChange = {
   message: string;
   at: Date;
   latencyMs: number | null;
+  /** For a check run from several vantages: those whose own word is down or degraded. */
+  failingFrom?: readonly string[];
 };
 
 /**
@@ -55,16 +58,20 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
     // pushed to the stack view (it stays truthful), but it is not news for incident timelines or
     // webhooks; the work was planned. (Cached lookup; costs nothing when no window is running.)
     const silenced = (await silencedLayers(tx)).byLayerId;
+    // A change resting only on an isolated vantage's word is that vantage's alert, not the layer's
+    // (lib/agents/isolation-alerts.ts said it once); only checks run from several vantages can be.
+    const isolated = await isolationHolds(tx, kept);
+    const quiet = (c: StateChange) => silenced.has(c.layerId) || isolated.held.has(c);
     // One alert per cause: a symptom's change while its cause is known is not news of its own.
-    const loud = kept.filter((c) => !silenced.has(c.layerId) && !(c.from === "unknown" && c.to === "up"));
-    const dx = loud.length ? await diagnoseInTx(tx, (id) => silenced.has(id)) : null;
+    const loud = kept.filter((c) => !quiet(c) && !(c.from === "unknown" && c.to === "up"));
+    const dx = loud.length ? await diagnoseInTx(tx, (id) => silenced.has(id), isolated.ignore) : null;
     const news = new Map<StateChange, NewsVerdict>(kept.map((c) => [c, dx ? newsOf(c, dx) : { announce: true, causeId: null, cause: null }]));
-    for (const c of kept) await announce(tx, emit, c, silenced.has(c.layerId), news.get(c)!);
+    for (const c of kept) await announce(tx, emit, c, quiet(c), news.get(c)!);
     // Symptoms held back that widen a cause already alerted get one follow-up per change in scope.
-    const followUps = dx ? await trackCauseScopes(tx, emit, dx, new Map([...news].filter(([c]) => !silenced.has(c.layerId)))) : new Map<StateChange, FollowUp>();
+    const followUps = dx ? await trackCauseScopes(tx, emit, dx, new Map([...news].filter(([c]) => !quiet(c)))) : new Map<StateChange, FollowUp>();
     await enqueueLayerChanges(
       tx,
-      kept.filter((c) => !silenced.has(c.layerId) && (news.get(c)!.announce || followUps.has(c))),
+      kept.filter((c) => !quiet(c) && (news.get(c)!.announce || followUps.has(c))),
       (c) => causeOf(news.get(c as StateChange)!),
       (c) => followUpOf(followUps.get(c as StateChange)),
     );
@@ -72,6 +79,16 @@ export async function recordStateChanges(changes: readonly StateChange[]): Promi
   });
   logChanges(changes.filter((_, i) => stored[i]));
   return stored;
+}
+
+/** The changes an isolated vantage holds back, and every check whose failure rests on one (not counted by the diagnosis). */
+async function isolationHolds(tx: Tx, changes: readonly StateChange[]): Promise<{ held: Set<StateChange>; ignore: Set<string> }> {
+  if (!changes.some((c) => c.failingFrom !== undefined)) return { held: new Set(), ignore: new Set() };
+  const iso = await loadIsolation(tx);
+  if (!iso.size) return { held: new Set(), ignore: new Set() };
+  const { held, dirty } = holdBack(changes, iso);
+  if (dirty) await saveIsolation(tx, iso);
+  return { held: new Set(changes.filter((_, i) => held[i])), ignore: heldChecks(iso) };
 }
 
 /** One line per committed change, for whoever reads the logs (messages are already free of secrets). */
