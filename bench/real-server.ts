@@ -53,14 +53,16 @@ export type RealServer = {
 /** `reuse`: start again on the database a stopped server left (`keep: true`), i.e. a restart. */
 export async function startRealServer(db: "pglite" | "postgres", extraEnv: Record<string, string> = {}, opts: { reuse?: { dataDir: string; dbName?: string }; keep?: boolean } = {}): Promise<RealServer> {
   ensureBuild();
-  const port = await freePort();
+  // BENCH_SERVER_PORT: a fixed port (a shared machine hands out port ranges); otherwise any free one.
+  const port = Number(process.env.BENCH_SERVER_PORT) || (await freePort());
   const dataDir = opts.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "warroom-bench-server-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", WARROOM_DEMO: "1", WARROOM_DATA_DIR: path.join(dataDir, "pglite"), LOG_LEVEL: "warn", ...extraEnv };
   if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
   let dbName: string | undefined = opts.reuse?.dbName;
   if (db === "postgres") {
     if (!dbName) {
-      dbName = `warroom_bench_${process.pid}_${port}`;
+      // BENCH_DB_PREFIX: several people benchmarking against one PostgreSQL keep apart by name.
+      dbName = `${process.env.BENCH_DB_PREFIX ?? "warroom_bench"}_${process.pid}_${port}`;
       spawnSync("node", ["--import", "tsx", "scripts/fresh-database.ts", dbName], { cwd: root, stdio: "inherit" });
     }
     env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);

@@ -8,6 +8,7 @@ import { rooms } from "../realtime/catalogue";
 import { unprocessable } from "../http/errors";
 import { findControlChar } from "../http/control-chars";
 import type { Json, Tx } from "../db/types";
+import type { Prisma } from "../generated/prisma/client";
 import { issuesToFields, validateStack, type ComponentSpec, type StackInput, type StackIssue, type StackSpec } from "./schema";
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: StackIssue[] };
@@ -84,6 +85,9 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
       const goneChecks = [...oldChecks.values()].filter((c) => !keepChecks.has(c.key)).map((c) => c.id);
       if (goneChecks.length) await tx.check.deleteMany({ where: { id: { in: goneChecks } } });
 
+      // New checks in one statement: a stack of thousands would otherwise be thousands of round
+      // trips inside one transaction (and past its time limit).
+      const fresh: Prisma.CheckCreateManyInput[] = [];
       for (const check of layer.checks) {
         const prev = oldChecks.get(check.key);
         const probeChanged = !prev || prev.type !== check.type || JSON.stringify(prev.config) !== JSON.stringify(check.config);
@@ -108,10 +112,11 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
           ...(prev && probeChanged ? { state: "unknown" as const, stateSince: new Date(), message: "" } : {}),
         };
         if (prev) await tx.check.update({ where: { id: prev.id }, data: cdata });
-        else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
+        else fresh.push({ ...cdata, layerId: row.id, key: check.key });
         // Each vantage's verdict was about the old probe too (lib/agents).
         if (prev && probeChanged) await tx.checkVantage.deleteMany({ where: { checkId: prev.id } });
       }
+      if (fresh.length) await tx.check.createMany({ data: fresh });
     }
     await saveComponents(tx, stack.id, existing?.components ?? [], spec.components);
     await emit(rooms.stack, "stack:updated", { version: stack.version });
