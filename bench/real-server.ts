@@ -68,7 +68,10 @@ export async function startRealServer(db: "pglite" | "postgres", extraEnv: Recor
     env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);
   } else env.DATABASE_URL = "";
   const t0 = performance.now();
-  const child = spawn("node", ["dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_SERVER_LOG=1: the server's log on this process's stdout (to see why a request failed).
+  // BENCH_SERVER_NODE_ARGS: flags Node refuses in NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn("node", [...nodeArgs, "dist/server.js"], { cwd: root, env, stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`);
   const readyMs = performance.now() - t0;
