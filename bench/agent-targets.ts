@@ -6,7 +6,10 @@ import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 
-const listen = (server: net.Server, host: string) => new Promise<number>((resolve) => server.listen(0, host, () => resolve((server.address() as AddressInfo).port)));
+// A backlog of 4,096 (net.core.somaxconn here) rather than Node's 511: when this process is short of
+// CPU for half a second, 1,000 connections a second overflow 511 and the kernel drops SYNs, which the
+// probes see as a 1 s (then 3 s) retransmission: the target's slowness, not the agent's lag.
+const listen = (server: net.Server, host: string) => new Promise<number>((resolve) => server.listen({ port: 0, host, backlog: 4096 }, () => resolve((server.address() as AddressInfo).port)));
 
 const targets = [];
 for (let i = 1; i <= 16; i++) {

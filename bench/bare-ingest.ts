@@ -4,7 +4,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 const server = http.createServer((req, res) => {
-  if (req.url === "/cpu") return void res.end(JSON.stringify(process.cpuUsage()));
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
@@ -13,4 +12,4 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ accepted: body.results.length, skipped: 0, duplicates: 0 }));
   });
 });
-server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port })));
+server.listen(Number(process.env.BENCH_PEER_PORT) || 0, "127.0.0.1", () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port })));

@@ -56,19 +56,22 @@ const nodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").fil
 /** `reuse`: start again on the database a stopped server left (`keep: true`), i.e. a restart. */
 export async function startRealServer(db: "pglite" | "postgres", extraEnv: Record<string, string> = {}, opts: { reuse?: { dataDir: string; dbName?: string }; keep?: boolean } = {}): Promise<RealServer> {
   ensureBuild();
-  const port = await freePort();
+  // BENCH_SERVER_PORT: a fixed port (a shared machine hands out port ranges); otherwise any free one.
+  const port = Number(process.env.BENCH_SERVER_PORT) || (await freePort());
   const dataDir = opts.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "warroom-bench-server-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", WARROOM_DEMO: "1", WARROOM_DATA_DIR: path.join(dataDir, "pglite"), LOG_LEVEL: "warn", ...extraEnv };
   let dbName: string | undefined = opts.reuse?.dbName;
   if (db === "postgres") {
     if (!dbName) {
-      dbName = `warroom_bench_${process.pid}_${port}`;
+      // BENCH_DB_PREFIX: several people benchmarking against one PostgreSQL keep apart by name.
+      dbName = `${process.env.BENCH_DB_PREFIX ?? "warroom_bench"}_${process.pid}_${port}`;
       spawnSync("node", ["--import", "tsx", "scripts/fresh-database.ts", dbName], { cwd: root, stdio: "inherit" });
     }
     env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);
   } else env.DATABASE_URL = "";
   const t0 = performance.now();
-  const child = spawn("node", [...nodeArgs(), "dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_SERVER_LOG=1: the server's log on this process's stdout (to see why a request failed).
+  const child = spawn("node", [...nodeArgs(), "dist/server.js"], { cwd: root, env, stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`);
   const readyMs = performance.now() - t0;

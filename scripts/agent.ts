@@ -1,5 +1,6 @@
 // npm run agent -- --server URL --token TOKEN --name NAME [--buffer N] [--concurrency N]
 // The token may also come from WARROOM_AGENT_TOKEN (keeps it out of `ps`).
+// SIGUSR2: logs the probes run and their schedule lag (p50/p99/max) since the previous SIGUSR2.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,11 +53,12 @@ const shutdown = async () => {
   log.info("stopping: sending what is buffered");
   await agent.stop();
   const left = await agent.drain(int(process.env.WARROOM_AGENT_DRAIN_MS) ?? 10_000);
-  const counts = { produced: agent.produced, sent: agent.sent, rejected: agent.rejected, dropped: agent.dropped };
+  const counts = { produced: agent.produced, sent: agent.sent, rejected: agent.rejected, dropped: agent.dropped, ...agent.takeLagReport() };
   if (left > 0) log.warn({ undelivered: left, ...counts }, "stopped with results the server never acknowledged");
   else log.info(counts, "stopped");
   process.exit(0);
 };
+process.on("SIGUSR2", () => log.info({ ...agent.takeLagReport(), checks: agent.checks, buffered: agent.buffered, dropped: agent.dropped, sent: agent.sent }, "lag report"));
 process.on("SIGTERM", () => void shutdown());
 process.on("SIGINT", () => void shutdown());
 

@@ -1,6 +1,6 @@
 // stack.yaml in and out: parse (YAML or JSON), validate, replace the stored stack in one
 // transaction, and export it back (secrets stay ${ENV} references: they are stored that way).
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import YAML from "yaml";
 import { db } from "../runtime/context";
 import { mutate } from "../realtime/outbox";
@@ -84,6 +84,7 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
       const goneChecks = [...oldChecks.values()].filter((c) => !keepChecks.has(c.key)).map((c) => c.id);
       if (goneChecks.length) await tx.check.deleteMany({ where: { id: { in: goneChecks } } });
 
+      const fresh: FreshCheck[] = [];
       for (const check of layer.checks) {
         const prev = oldChecks.get(check.key);
         const probeChanged = !prev || prev.type !== check.type || JSON.stringify(prev.config) !== JSON.stringify(check.config);
@@ -108,15 +109,55 @@ export async function replaceStack(input: unknown): Promise<{ id: string; versio
           ...(prev && probeChanged ? { state: "unknown" as const, stateSince: new Date(), message: "" } : {}),
         };
         if (prev) await tx.check.update({ where: { id: prev.id }, data: cdata });
-        else await tx.check.create({ data: { ...cdata, layerId: row.id, key: check.key } });
+        else fresh.push({ ...cdata, layerId: row.id, key: check.key });
         // Each vantage's verdict was about the old probe too (lib/agents).
         if (prev && probeChanged) await tx.checkVantage.deleteMany({ where: { checkId: prev.id } });
       }
+      await insertChecks(tx, fresh);
     }
     await saveComponents(tx, stack.id, existing?.components ?? [], spec.components);
     await emit(rooms.stack, "stack:updated", { version: stack.version });
     return { id: stack.id, version: stack.version };
   });
+}
+
+type FreshCheck = {
+  layerId: string;
+  key: string;
+  name: string;
+  type: string;
+  config: Json;
+  intervalSec: number;
+  timeoutMs: number;
+  critical: boolean;
+  enabled: boolean;
+  failThreshold: number;
+  recoverThreshold: number;
+  thresholds: Json;
+  resource: string | null;
+  reference: boolean;
+  runOn: Json;
+  spread: number | null;
+  quorum: number | null;
+  heartbeatToken: string | null;
+};
+
+/**
+ * New checks in one statement with a fixed number of array parameters. One create per check is a
+ * round trip each, and Prisma's createMany compiles its query in time that grows with the rows: a
+ * 10,000-check stack took over a minute either way, past the transaction's time limit.
+ */
+async function insertChecks(tx: Tx, rows: readonly FreshCheck[]): Promise<void> {
+  if (!rows.length) return;
+  const col = <K extends keyof FreshCheck>(k: K) => rows.map((r) => r[k]);
+  const json = (k: "config" | "thresholds" | "runOn") => rows.map((r) => JSON.stringify(r[k]));
+  await tx.$executeRaw`
+    INSERT INTO "Check" (id, "layerId", key, name, type, config, "intervalSec", "timeoutMs", critical, enabled, "failThreshold", "recoverThreshold",
+                         thresholds, resource, reference, "runOn", spread, quorum, "heartbeatToken")
+    SELECT * FROM unnest(${rows.map(() => randomUUID())}::text[], ${col("layerId")}::text[], ${col("key")}::text[], ${col("name")}::text[], ${col("type")}::text[],
+                         ${json("config")}::jsonb[], ${col("intervalSec")}::int[], ${col("timeoutMs")}::int[], ${col("critical")}::boolean[], ${col("enabled")}::boolean[],
+                         ${col("failThreshold")}::int[], ${col("recoverThreshold")}::int[], ${json("thresholds")}::jsonb[], ${col("resource")}::text[],
+                         ${col("reference")}::boolean[], ${json("runOn")}::jsonb[], ${col("spread")}::int[], ${col("quorum")}::int[], ${col("heartbeatToken")}::text[])`;
 }
 
 /** Components matched by key like layers, so their ids (public API ids) and overrides survive an edit. */

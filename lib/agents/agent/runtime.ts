@@ -30,14 +30,17 @@ export type AgentOptions = {
   /** Overrides of what the server suggests at registration. */
   pollMs?: number;
   pushMs?: number;
-  /** Each probe's start lag (ms): the benchmark reads it. */
-  onLag?: (lagMs: number) => void;
 };
+
+/** Probes run and their start lag (probe start − scheduled start) since the previous report. */
+export type LagReport = { probes: number; lagP50Ms: number | null; lagP99Ms: number | null; lagMaxMs: number | null };
 
 type Spec = { id: string; intervalMs: number; check: AssignedCheck; probe: Probe; secrets: string[] };
 
 const DEFAULT_BUFFER = 100_000;
 const LAG_SAMPLES = 10_000;
+/** Lag samples kept between two reports (a minute at 1,000 probes a second); beyond it a uniform sample. */
+const REPORT_SAMPLES = 60_000;
 
 export class ProbeAgent {
   private readonly outbox: Outbox<AgentResult>;
@@ -53,6 +56,9 @@ export class ProbeAgent {
   private polling: Promise<void> | undefined;
   private stopped = false;
   private lags: number[] = [];
+  private reportLags: number[] = [];
+  private reportProbes = 0;
+  private reportMax: number | null = null;
   private connected: boolean | null = null;
   /** This process's results are numbered within this run, so a batch sent twice is stored once. */
   private readonly run = randomUUID();
@@ -182,8 +188,8 @@ export class ProbeAgent {
     const startedAt = Date.now();
     try {
       const lag = startedAt - scheduledAt;
-      this.o.onLag?.(lag);
       if (this.lags.length < LAG_SAMPLES) this.lags.push(lag);
+      this.noteForReport(lag);
       const probe = spec.probe;
       const result = "error" in probe ? { ok: false as const, message: probe.error, latencyMs: 0 } : await runCheck(probe.def, probe.config, { timeoutMs: spec.check.timeoutMs });
       const r = toAgentResult(spec.id, result, startedAt);
@@ -192,6 +198,28 @@ export class ProbeAgent {
     } finally {
       release();
     }
+  }
+
+  private noteForReport(lag: number): void {
+    this.reportProbes++;
+    if (this.reportMax === null || lag > this.reportMax) this.reportMax = lag;
+    if (this.reportLags.length < REPORT_SAMPLES) this.reportLags.push(lag);
+    else {
+      // Reservoir sampling: every probe since the last report is equally likely to be kept.
+      const i = Math.floor(Math.random() * this.reportProbes);
+      if (i < REPORT_SAMPLES) this.reportLags[i] = lag;
+    }
+  }
+
+  /** Lag since the previous call (or the start): `npm run agent` logs it on SIGUSR2 and on stop. */
+  takeLagReport(): LagReport {
+    const sorted = this.reportLags.sort((a, b) => a - b);
+    const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] : null);
+    const report = { probes: this.reportProbes, lagP50Ms: at(50), lagP99Ms: at(99), lagMaxMs: this.reportMax };
+    this.reportLags = [];
+    this.reportProbes = 0;
+    this.reportMax = null;
+    return report;
   }
 
   private takeLagP99(): number | null {
