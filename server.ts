@@ -5,7 +5,7 @@ import { bootCore } from "./lib/runtime/boot";
 import { startServices, toTerminal } from "./lib/runtime/services";
 import { startPublicSite } from "./lib/public/service";
 import { checkTrustedProxies, clientAddress, PEER_HEADER } from "./lib/http/client-address";
-import { limitBody } from "./lib/http/body-limit";
+import { bodyLimitFor, limitBody } from "./lib/http/body-limit";
 import { accessLogEnabled, logAccess } from "./lib/http/access-log";
 import { DbGate } from "./lib/http/db-gate";
 import { createLogger } from "./lib/log/logger";
@@ -48,7 +48,7 @@ const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   if (accessLog) logAccess(log, req, res, clientAddress(new Headers({ [PEER_HEADER]: req.socket.remoteAddress ?? "", "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") })));
   if (isDraining()) res.setHeader("connection", "close");
-  if (limitBody(req, res)) return;
+  if (limitBody(req, res, bodyLimitFor(req.method, req.url))) return;
   if (handleProbe(req, res)) return;
   if (publicSite.site.handle(req, res)) return;
   if (dbGate.handle(req, res)) return;

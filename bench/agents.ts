@@ -28,8 +28,6 @@ const PHASES = (process.env.BENCH_AGENT_PHASES ?? "1,2,4").split(",").map(Number
 const LAG_GOAL_MS = 100;
 /** e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to profile the agents. */
 const AGENT_NODE_ARGS = (process.env.BENCH_AGENT_NODE_ARGS ?? "").split(" ").filter(Boolean);
-/** A 10,000-check stack.yaml is about 1.5 MB, over the default 1 MB request limit. */
-const BODY_LIMIT = 16 * 1024 * 1024;
 const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 
 type LagReport = { probes: number; lagP50Ms: number | null; lagP99Ms: number | null; lagMaxMs: number | null; checks: number; buffered: number; dropped: number; sent: number };
@@ -77,7 +75,7 @@ function lagReport(a: Agent): Promise<LagReport> {
 async function main(): Promise<void> {
   const targets = spawn(process.execPath, ["--import", "tsx", "bench/agent-targets.ts"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   const places = JSON.parse(await firstLine(targets)) as Array<{ host: string; http: number; tcp: number }>;
-  const server = await startRealServer("postgres", { WARROOM_AGENT_POLL_MS: "1000", WARROOM_MAX_BODY_BYTES: String(BODY_LIMIT) }, {});
+  const server = await startRealServer("postgres", { WARROOM_AGENT_POLL_MS: "1000" }, {});
   const agents: Agent[] = [];
   // A failed run must not leave a server, agents or targets behind (they would hold the ports).
   const cleanup = async () => {

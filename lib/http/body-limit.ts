@@ -16,6 +16,18 @@ export function maxBodyBytes(): number {
   return Number.isFinite(n) && n > 0 ? n : 1_048_576;
 }
 
+/** A whole stack.yaml replaced at once (PUT /api/stack) is the one large body: 10,000 checks are about 1.6 MB. */
+export function maxStackBytes(): number {
+  const n = Number(process.env.WARROOM_MAX_STACK_BYTES ?? 16 * 1_048_576);
+  return Number.isFinite(n) && n > 0 ? n : 16 * 1_048_576;
+}
+
+/** The limit for this request: the stack import's own, otherwise the general one. */
+export function bodyLimitFor(method: string | undefined, url: string | undefined): number {
+  const pathname = (url ?? "").split("?")[0];
+  return method === "PUT" && pathname === "/api/stack" ? maxStackBytes() : maxBodyBytes();
+}
+
 /** How long, and how many more bytes, a refused upload is read before the connection is cut. */
 export const LINGER = { ms: 2_000, bytes: 4 * 1_048_576 };
 

@@ -138,6 +138,16 @@ describe("request bodies", () => {
     agent.destroy();
   });
 
+  it("a stack import (PUT /api/stack) has its own larger limit; other routes keep 1 MB", async () => {
+    const body = "x".repeat(2 * 1024 * 1024);
+    const stack = await fetch(`${base}/api/stack`, { method: "PUT", headers: { "content-type": "application/yaml", origin: base }, body });
+    expect(stack.status).toBe(401); // read past the general limit and refused for want of a session
+    const other = await fetch(`${base}/api/incidents`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body });
+    expect(other.status).toBe(413);
+    const huge = await upload({ declared: 17 * 1024 * 1024, send: 64 * 1024 });
+    expect(huge.status).toBe(413);
+  });
+
   it("a body under the limit reaches the handler", async () => {
     const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "nobody@example.test", password: "x".repeat(10_000) }) });
     expect(res.status).toBe(401);
