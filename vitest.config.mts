@@ -1,5 +1,34 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
+
+// The integration project runs twice in CI: on PostgreSQL, then on the embedded database
+// (WARROOM_TEST_DB=pglite). The second pass leaves out what does not depend on which database the
+// core runs on, so that CI stays under its 20 minutes; each of these still runs in the first pass.
+const POSTGRES_PASS_ONLY = [
+  // PostgreSQL itself is the subject: a second connection holding locks, two replicas on one server.
+  "tests/integration/postgres/**",
+  "tests/integration/graceful-shutdown.test.ts",
+  // These bring their own database whatever WARROOM_TEST_DB says (the checks' target services, the
+  // real server process on its own embedded database, the lock file that is always PGlite's).
+  "tests/integration/checks/**",
+  "tests/integration/server-lifecycle.test.ts",
+  "tests/integration/security/server.test.ts",
+  "tests/integration/db-lock.test.ts",
+  // Outside tools and processes are the subject (validators, nginx, Prometheus, HTTP listeners, agent
+  // processes behind proxies); the core's storage under them is the same as in the files that stay.
+  "tests/integration/openapi.test.ts",
+  "tests/integration/prometheus-checks.test.ts",
+  "tests/integration/metrics-checks.test.ts",
+  "tests/integration/maintenance-gate-nginx.test.ts",
+  "tests/integration/deploy.test.ts",
+  "tests/integration/body-limit.test.ts",
+  "tests/integration/agents.test.ts",
+  "tests/integration/agents-isolation.test.ts",
+  // Domain rules (change events' validation, role handover and alert acknowledgements), not database
+  // behaviour: the writes they make go through the same mutate() as the files that stay.
+  "tests/integration/changes.test.ts",
+  "tests/integration/incident-roles.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -14,6 +43,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...(process.env.WARROOM_TEST_DB === "pglite" ? POSTGRES_PASS_ONLY : [])],
+          globalSetup: ["tests/integration/helpers/template-db.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,16 +1,18 @@
-// Boots the real app core (migrations, Prisma, context) on a fresh database for one test file:
-// a new PostgreSQL database by default, or a fresh embedded PGlite with WARROOM_TEST_DB=pglite.
+// Boots the real app core (Prisma, context) on a fresh database for one test file: a new PostgreSQL
+// database by default, or a fresh embedded PGlite with WARROOM_TEST_DB=pglite. Both are copies of
+// the run's migrated template (template-db.ts, the project's globalSetup), isolated from each other.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import pino from "pino";
+import { inject } from "vitest";
 import { bootCore, type Core } from "@/lib/runtime/boot";
 import type { LiveEventOut } from "@/lib/runtime/context";
 import { seedDemoAccounts, DEMO_ACCOUNTS } from "@/lib/auth/demo";
+import { TEST_PG_URL, testDbKind, withDatabase } from "./test-db";
 
-export const TEST_PG_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-export const testDbKind = (process.env.WARROOM_TEST_DB ?? "postgres") as "postgres" | "pglite";
+export { TEST_PG_URL, testDbKind };
 
 export type TestCore = Core & {
   /** Every durable event broadcast since boot (what browsers would have received). */
@@ -30,18 +32,21 @@ export async function startTestCore(): Promise<TestCore> {
   let core: Core;
   let databaseUrl: string | undefined;
   if (testDbKind === "pglite") {
+    const template = inject("pgliteTemplateDir");
+    if (!template) throw new Error("no PGlite template: run through the integration project (globalSetup template-db.ts)");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-test-"));
+    await fs.promises.cp(template, path.join(dir, "pglite"), { recursive: true });
     core = await bootCore({ databaseUrl: undefined, dataDir: path.join(dir, "pglite"), logger });
     dropDb = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
+    const template = inject("pgTemplateDb");
+    if (!template) throw new Error("no PostgreSQL template: run through the integration project (globalSetup template-db.ts)");
     const name = `warroom_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     await admin.end();
-    const u = new URL(TEST_PG_URL);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
+    databaseUrl = withDatabase(TEST_PG_URL, name);
     core = await bootCore({ databaseUrl, logger });
     dropDb = async () => {
       const a = new pg.Client({ connectionString: TEST_PG_URL });
