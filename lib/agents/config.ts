@@ -12,6 +12,14 @@ export function offlineAfterMs(): number {
   return intEnv("WARROOM_AGENT_OFFLINE_SEC", 30, 1) * 1000;
 }
 
+/**
+ * A vantage that has said nothing for this long is silent: two missed runs of the check plus the
+ * offline limit. A spread handover keeps a check's state at most this long past its last result.
+ */
+export function silentAfterMs(intervalSec: number): number {
+  return 2 * intervalSec * 1000 + offlineAfterMs();
+}
+
 /** How often agents ask for their assignment: at most the shortest check interval (5 s), so a change reaches them within one interval. */
 export function assignmentPollMs(): number {
   return intEnv("WARROOM_AGENT_POLL_MS", 5000, 100);

@@ -16,7 +16,8 @@ import type { CheckOutcome } from "../checks/types";
 import type { AgentResult, PushBatch } from "./api";
 import { currentPlan, type Plan, type VantagedCheck } from "./assignment";
 import { SERVER } from "./placement";
-import { quorumOf, type QuorumAnswer, type VantageWord } from "./quorum";
+import { keepsState, quorumOf, type QuorumAnswer, type VantageWord } from "./quorum";
+import { silentAfterMs } from "./config";
 import { reviewIsolation, signalOf } from "./isolation-alerts";
 
 const MAX_MESSAGE = 500;
@@ -71,11 +72,21 @@ function thresholdsOf(c: VantagedCheck): Thresholds {
   return t;
 }
 
+/**
+ * A vantage with no conclusive word of its own: no row yet, or still counting its first failures
+ * from "unknown" (flap control has not decided). It abstains from the quorum (quorum.ts `pending`).
+ */
+function undecided(row: VantageRow | undefined, failThreshold: number): boolean {
+  return !row || (row.state === "unknown" && row.okStreak === 0 && row.failStreak > 0 && row.failStreak < failThreshold);
+}
+
 export function wordsFor(plan: Plan, checkId: string, rows: Map<string, VantageRow> | undefined): VantageWord[] {
   const online = new Map(plan.roster.map((a) => [a.name, a.online && !a.revoked]));
+  const failThreshold = plan.checks.get(checkId)?.failThreshold ?? 1;
   return (plan.vantagesOf.get(checkId) ?? []).map((v) => {
     const row = rows?.get(v);
-    return { vantage: v, state: row?.state ?? "unknown", offline: v !== SERVER && !(online.get(v) ?? false), message: row?.message ?? "", lastOk: row?.lastOk ?? null };
+    const offline = v !== SERVER && !(online.get(v) ?? false);
+    return { vantage: v, state: row?.state ?? "unknown", offline, message: row?.message ?? "", lastOk: row?.lastOk ?? null, pending: !offline && undecided(row, failThreshold) };
   });
 }
 
@@ -87,21 +98,26 @@ export async function vantageRows(prisma: PrismaClient, ids: readonly string[]):
  * Each check's stored state and every vantage's row, in one raw query: a batch of a thousand
  * results would otherwise spend most of its CPU mapping ORM rows.
  */
-async function checksWithVantages(prisma: PrismaClient, ids: readonly string[]): Promise<{ states: Map<string, EngineState>; vantages: Map<string, Map<string, VantageRow>> }> {
+async function checksWithVantages(
+  prisma: PrismaClient,
+  ids: readonly string[],
+): Promise<{ states: Map<string, EngineState>; checkedAt: Map<string, Date | null>; vantages: Map<string, Map<string, VantageRow>> }> {
   const states = new Map<string, EngineState>();
+  const checkedAt = new Map<string, Date | null>();
   const vantages = new Map<string, Map<string, VantageRow>>();
-  if (!ids.length) return { states, vantages };
-  const rows = await prisma.$queryRaw<Array<Omit<VantageRow, "checkId" | "vantage" | "state"> & { id: string; checkState: EngineState; vantage: string | null; state: EngineState | null }>>`
-    SELECT c.id, c.state::text AS "checkState", v.vantage, v.state::text AS state, v."stateSince", v.message, v."lastOk", v."failStreak", v."okStreak", v."latencyMs", v."lastCheckedAt"
+  if (!ids.length) return { states, checkedAt, vantages };
+  const rows = await prisma.$queryRaw<Array<Omit<VantageRow, "checkId" | "vantage" | "state"> & { id: string; checkState: EngineState; checkCheckedAt: Date | null; vantage: string | null; state: EngineState | null }>>`
+    SELECT c.id, c.state::text AS "checkState", c."lastCheckedAt" AS "checkCheckedAt", v.vantage, v.state::text AS state, v."stateSince", v.message, v."lastOk", v."failStreak", v."okStreak", v."latencyMs", v."lastCheckedAt"
     FROM "Check" c LEFT JOIN "CheckVantage" v ON v."checkId" = c.id
     WHERE c.id = ANY(${[...ids]})`;
   for (const r of rows) {
     states.set(r.id, r.checkState);
+    checkedAt.set(r.id, r.checkCheckedAt);
     if (r.vantage === null || r.state === null) continue;
     const row: VantageRow = { checkId: r.id, vantage: r.vantage, state: r.state, stateSince: r.stateSince, message: r.message, lastOk: r.lastOk, failStreak: r.failStreak, okStreak: r.okStreak, latencyMs: r.latencyMs, lastCheckedAt: r.lastCheckedAt };
     (vantages.get(r.id) ?? vantages.set(r.id, new Map()).get(r.id)!).set(r.vantage, row);
   }
-  return { states, vantages };
+  return { states, checkedAt, vantages };
 }
 
 function judge(c: VantagedCheck, row: VantageRow, r: AgentResult, at: number): VantageRow {
@@ -172,8 +188,11 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
   const refused = [...existing.map((c) => c.id), ...ids.filter((id) => plan.checks.get(id)?.eligible(vantage) === false)];
   if (refused.length) throw forbidden(`This agent does not run check ${refused[0]}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ""}; nothing was stored.`);
   const mine = ids.filter((id) => plan.checks.has(id));
-  const { states: storedState, vantages: rows } = await checksWithVantages(prisma, mine);
-  const sorted = results.filter((r) => storedState.has(r.checkId)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const { states: storedState, checkedAt, vantages: rows } = await checksWithVantages(prisma, mine);
+  // A result from a vantage the check has since moved away from (in flight during a spread
+  // handover) is skipped: it would speak for a check that is no longer this vantage's to judge.
+  const current = (id: string) => plan.vantagesOf.get(id)?.includes(vantage) ?? false;
+  const sorted = results.filter((r) => storedState.has(r.checkId) && current(r.checkId)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const resultRows: Array<{ checkId: string; at: Date; ok: boolean; state: EngineState; latencyMs: number; metric: number | null; message: string }> = [];
   const touched = new Map<string, VantageRow>();
   const last = new Map<string, Answer>();
@@ -193,8 +212,12 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     byVantage.set(vantage, next);
     touched.set(c.id, next);
     const q = quorumOf(wordsFor(plan, c.id, byVantage), c.quorum);
-    resultRows.push({ checkId: c.id, at: new Date(at), ok: q.rawOk, state: q.state, latencyMs: r.latencyMs, metric: r.ok ? (r.metric ?? null) : null, message: clip(r.message) });
-    last.set(c.id, { q, at: new Date(at), latencyMs: r.ok ? r.latencyMs : null });
+    // Every vantage abstains (the new one is still deciding): the check keeps its state, within the grace.
+    const kept = keepsState(q, checkedAt.get(c.id) ?? null, silentAfterMs(c.intervalSec), at);
+    const stateNow = kept ? storedState.get(c.id)! : q.state;
+    resultRows.push({ checkId: c.id, at: new Date(at), ok: q.rawOk, state: stateNow, latencyMs: r.latencyMs, metric: r.ok ? (r.metric ?? null) : null, message: clip(r.message) });
+    if (kept) last.delete(c.id);
+    else last.set(c.id, { q, at: new Date(at), latencyMs: r.ok ? r.latencyMs : null });
   }
   await writeBatch(prisma, vantage, resultRows, [...touched.values()], mark);
   // Who is isolated is decided before the quorum's changes are written: they may rest on it alone.

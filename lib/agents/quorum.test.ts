@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quorumOf, type VantageWord } from "./quorum";
+import { keepsState, keptUntil, quorumOf, type VantageWord } from "./quorum";
 
 const w = (vantage: string, state: VantageWord["state"], extra: Partial<VantageWord> = {}): VantageWord => ({
   vantage,
@@ -52,5 +52,33 @@ describe("quorum", () => {
     const q = quorumOf([w("a", "up"), w("b", "up")], null);
     expect(q.disagreement).toBeNull();
     expect(q.message).toBe("up said a (from a, b)");
+  });
+
+  it("a vantage newly responsible abstains: alone it keeps the stored state, within the grace only", () => {
+    const fresh = quorumOf([w("b", "unknown", { pending: true, message: "" })], null);
+    expect(fresh.abstained).toBe(true);
+    // The answer itself is what it always was; keepsState is what holds the check.
+    expect(fresh.state).toBe("unknown");
+    const last = new Date("2026-11-29T20:00:00.000Z");
+    expect(keepsState(fresh, last, 50_000, last.getTime() + 50_000)).toBe(true);
+    expect(keepsState(fresh, last, 50_000, last.getTime() + 50_001)).toBe(false);
+    expect(keepsState(fresh, null, 50_000, last.getTime())).toBe(false);
+    expect(keptUntil(fresh, last, 50_000)).toBe(last.getTime() + 50_001);
+  });
+
+  it("one abstaining vantage among others changes nothing: N of M and the disagreement as before", () => {
+    const q = quorumOf([w("b", "unknown", { pending: true, lastOk: null }), w("c", "up")], null);
+    expect(q.abstained).toBe(false);
+    expect(q.state).toBe("up");
+    expect(q.needed).toBe(2);
+    expect(q.disagreement).toBe("up from c, unknown from b");
+    expect(keepsState(q, new Date(), 60_000, Date.now())).toBe(false);
+    expect(keptUntil(q, new Date(), 60_000)).toBeNull();
+  });
+
+  it("an offline vantage never abstains: silence is unknown as before", () => {
+    const q = quorumOf([w("b", "unknown", { pending: true, offline: true })], null);
+    expect(q.abstained).toBe(false);
+    expect(q.state).toBe("unknown");
   });
 });

@@ -11,6 +11,11 @@ export type VantageWord = {
   message: string;
   /** The vantage's latest raw result (before flap control); null before its first. */
   lastOk: boolean | null;
+  /**
+   * Newly responsible (spread moved the check here) and no word of its own yet: it abstains. Its
+   * state reads "unknown" as before, but when every vantage abstains the check keeps its state.
+   */
+  pending?: boolean;
 };
 
 export type QuorumAnswer = {
@@ -25,6 +30,8 @@ export type QuorumAnswer = {
   rawOk: boolean;
   /** Vantages (heard from) whose own state is down or degraded: who a failing answer rests on. */
   failingFrom: string[];
+  /** Every vantage abstains (a handover in progress): the answer is no news, see `keepsState`. */
+  abstained: boolean;
 };
 
 export const AGENT_OFFLINE = "agent offline";
@@ -66,5 +73,20 @@ export function quorumOf(words: readonly VantageWord[], quorum: number | null): 
   else if (words.every((w) => w.offline)) message = `${AGENT_OFFLINE}: ${words.map((w) => w.vantage).join(", ")}`;
   else message = of === 1 ? words[0].message : `${words[0].message} (from ${words.map((w) => w.vantage).join(", ")})`;
   const failingFrom = known.filter((w) => w.state === "down" || w.state === "degraded").map((w) => w.vantage);
-  return { state, needed, of, disagreement, message, rawOk, failingFrom };
+  const abstained = of > 0 && words.every((w) => w.pending === true && !w.offline);
+  return { state, needed, of, disagreement, message, rawOk, failingFrom, abstained };
+}
+
+/**
+ * A check whose every vantage abstains keeps its stored state, so a spread handover is invisible,
+ * but only while its last counted result is within `graceMs` (the silence limit, config.ts
+ * `silentAfterMs`): a new vantage that never speaks leaves it unknown, never on a stale "up".
+ */
+export function keepsState(q: QuorumAnswer, lastCheckedAt: Date | null, graceMs: number, now: number): boolean {
+  return q.abstained && lastCheckedAt !== null && now - lastCheckedAt.getTime() <= graceMs;
+}
+
+/** When a kept state runs out (the watch recomputes the check then); null when nothing is kept. */
+export function keptUntil(q: QuorumAnswer, lastCheckedAt: Date | null, graceMs: number): number | null {
+  return q.abstained && lastCheckedAt !== null ? lastCheckedAt.getTime() + graceMs + 1 : null;
 }

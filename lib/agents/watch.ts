@@ -7,31 +7,53 @@ import { Lease, makeHolderId } from "../checks/engine/lease";
 import type { BackgroundService } from "../runtime/registry";
 import { db, getContext } from "../runtime/context";
 import { currentPlan } from "./assignment";
-import { offlineAfterMs } from "./config";
+import { offlineAfterMs, silentAfterMs } from "./config";
 import { reviewVantages, serially, settle, vantageRows, wordsFor, type Answer } from "./ingest";
-import { quorumOf } from "./quorum";
+import { keepsState, keptUntil, quorumOf } from "./quorum";
 
 export const AGENT_WATCH_LEASE = "agent-watch";
 
-/** Recomputes every vantaged check's quorum when the plan changed since `lastKey`; returns the plan key seen. */
-export function reconcile(lastKey: string | null): Promise<string> {
+export type Reconciled = {
+  key: string;
+  /** When the earliest kept state (a spread handover whose new vantage has not spoken) runs out; null: none. */
+  recheckAt: number | null;
+};
+
+/**
+ * Recomputes every vantaged check's quorum when the plan changed since `lastKey`. A check whose
+ * every vantage abstains (newly responsible, no word yet) keeps its state until its grace runs
+ * out (`recheckAt`: the watch comes back then and it reads unknown). `now` is injectable for tests.
+ */
+export function reconcile(lastKey: string | null, now = Date.now()): Promise<Reconciled> {
   return serially(async () => {
     const prisma = db();
     const plan = await currentPlan(prisma);
-    if (plan.key === lastKey) return plan.key;
+    if (plan.key === lastKey) return { key: plan.key, recheckAt: null };
     const ids = [...plan.checks.keys()];
-    const [rows, stored] = await Promise.all([vantageRows(prisma, ids), prisma.check.findMany({ where: { id: { in: ids } }, select: { id: true, state: true, message: true } })]);
+    const [rows, stored] = await Promise.all([
+      vantageRows(prisma, ids),
+      prisma.check.findMany({ where: { id: { in: ids } }, select: { id: true, state: true, message: true, lastCheckedAt: true } }),
+    ]);
     const storedState = new Map(stored.map((c) => [c.id, c.state]));
-    const storedMessage = new Map(stored.map((c) => [c.id, c.message]));
+    const byId = new Map(stored.map((c) => [c.id, c]));
     const answers = new Map<string, Answer>();
+    let recheckAt: number | null = null;
     for (const id of ids) {
-      const q = quorumOf(wordsFor(plan, id, rows.get(id)), plan.checks.get(id)!.quorum);
-      if (q.state !== storedState.get(id) || q.message !== storedMessage.get(id)) answers.set(id, { q, at: null, latencyMs: null });
+      const c = plan.checks.get(id)!;
+      const s = byId.get(id);
+      const q = quorumOf(wordsFor(plan, id, rows.get(id)), c.quorum);
+      const grace = silentAfterMs(c.intervalSec);
+      if (keepsState(q, s?.lastCheckedAt ?? null, grace, now)) {
+        const until = keptUntil(q, s?.lastCheckedAt ?? null, grace)!;
+        recheckAt = recheckAt === null ? until : Math.min(recheckAt, until);
+        continue;
+      }
+      if (q.state !== s?.state || q.message !== s.message) answers.set(id, { q, at: null, latencyMs: null });
     }
     // An agent falling silent (or a stack edit) can end a vantage's isolation, or start one.
     await reviewVantages(prisma);
     await settle(plan, answers, storedState);
-    return plan.key;
+    return { key: plan.key, recheckAt };
   });
 }
 
@@ -39,6 +61,7 @@ export class AgentWatch {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private lastKey: string | null = null;
+  private recheckAt: number | null = null;
   private readonly lease: Lease;
 
   constructor(private readonly log: Logger, private readonly everyMs = Math.max(250, Math.min(5000, Math.floor(offlineAfterMs() / 3)))) {
@@ -58,7 +81,11 @@ export class AgentWatch {
           this.lastKey = null;
           return;
         }
-        this.lastKey = await reconcile(this.lastKey);
+        // A kept state ran out: recompute even though the plan did not change.
+        if (this.recheckAt !== null && Date.now() >= this.recheckAt) this.lastKey = null;
+        const done = await reconcile(this.lastKey);
+        if (done.key !== this.lastKey) this.recheckAt = done.recheckAt;
+        this.lastKey = done.key;
       } catch (err) {
         this.log.warn({ err }, "agent watch: could not reconcile; will retry");
       }
