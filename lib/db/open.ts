@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { migrateDeploy, pgConfig } from "../../scripts/prisma-wasm/lib.mjs";
 import { acquireLock } from "./lock";
+import { PglitePool } from "./pglite-pool";
 
 const POOL_MAX = 10;
 
@@ -47,29 +48,31 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     })());
   try {
     let url: string;
+    let pglite: PGlite | undefined;
+    let stopSocket = async () => {};
     if (databaseUrl) {
       url = databaseUrl;
     } else {
       const dataDir = path.resolve(opts.dataDir ?? process.env.WARROOM_DATA_DIR ?? "data/pglite");
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
       cleanups.push(["lock released", acquireLock(`${dataDir}.lock`)]);
-      const pglite = await PGlite.create({ dataDir });
-      cleanups.push(["embedded database closed", () => pglite.close()]);
-      // Connections beyond maxConnections are dropped: cover the app pool plus the migration engine.
-      const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: POOL_MAX + 10 });
+      const db = (pglite = await PGlite.create({ dataDir }));
+      cleanups.push(["embedded database closed", () => db.close()]);
+      // The migration engine speaks the wire protocol: it gets a socket, for as long as it runs.
+      const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 });
       await server.start();
-      cleanups.push(["socket server stopped", () => server.stop()]);
+      let stopped: Promise<void> | undefined;
+      stopSocket = () => (stopped ??= server.stop());
+      cleanups.push(["socket server stopped", stopSocket]);
       url = `postgresql://postgres@${server.getServerConn()}/postgres`;
     }
     const appliedMigrations = await migrateDeploy({ url, migrationsDir });
+    await stopSocket();
     const { connectionString, schema } = pgConfig(url);
-    // PGlite has one backend: concurrent socket connections interleave protocol messages and
-    // corrupt each other's queries, so the embedded database gets exactly one connection.
-    const poolMax = databaseUrl ? POOL_MAX : 1;
-    // The embedded database runs one query at a time, so a burst (50 responders claiming one task)
-    // queues transactions for longer than Prisma's 2 s default wait.
+    // The embedded database runs one statement at a time (PglitePool queues them), so a burst (50
+    // responders claiming one task) queues transactions for longer than Prisma's 2 s default wait.
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString, max: poolMax }, { schema }),
+      adapter: pglite ? new PrismaPg(new PglitePool(pglite), { schema }) : new PrismaPg({ connectionString, max: POOL_MAX }, { schema }),
       transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     });
     cleanups.push(["prisma disconnected", () => prisma.$disconnect()]);

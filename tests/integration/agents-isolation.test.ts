@@ -99,6 +99,9 @@ describe("vantage isolation in the alerting path", () => {
     await toTargetB.set({ kind: "refuse" });
     // With a quorum of 1, b-office's word alone takes each check down: the layer alerts this holds back.
     await waitUntil("b-office's failures confirmed and the checks down", async () => JSON.stringify(await vantageStates("b-office")) === JSON.stringify(all("down")) && JSON.stringify(await states()) === JSON.stringify(all("down")));
+    // The announcement waits for a-eu's next healthy report after b-office's failures (up to one
+    // interval): until then the isolation is only forming and nothing is said.
+    await waitUntil("the isolation announced", async () => (await vantageLines(0)).length > 0);
     const said = await vantageLines(0);
     expect(said.map((l) => l.text)).toEqual([
       "Agent b-office cannot reach anything — its network, not the stack, is the likely problem (3 of 3 checks fail from it that other vantages see healthy)",

@@ -1,0 +1,100 @@
+// Prisma's PostgreSQL adapter talking to the embedded PGlite in-process, with no socket between them.
+//
+// The adapter (@prisma/adapter-pg) accepts a ready pg.Pool; this is one whose "connections" are
+// turns at PGlite's single backend. Every value crosses as PostgreSQL text, exactly as pg would
+// hand it over the wire, so the adapter's own type conversions, argument mapping and error mapping
+// apply unchanged: the two databases differ in transport, not in what Prisma sees.
+//
+// Why: over the loopback socket each statement cost two protocol encodes and decodes and several
+// event-loop turns (0.38 ms against 0.08 ms for SELECT 1, and twice the p99), on the path of every
+// note a responder posts.
+import pg from "pg";
+import type { PGlite } from "@electric-sql/pglite";
+
+type PgQueryConfig = {
+  text: string;
+  values?: unknown[];
+  types?: { getTypeParser(oid: number, format: "text"): (value: string) => unknown };
+};
+type PgField = { name: string; dataTypeID: number };
+type PgResult = { fields: PgField[]; rows: unknown[][]; rowCount: number };
+type Turn = { query(config: PgQueryConfig | string): Promise<PgResult>; release(err?: unknown): void; on(): Turn; removeListener(): Turn };
+
+/** A value as PostgreSQL text, as pg writes it (arrays as '{…}' literals, bytes as hex, objects as JSON). */
+export function toPgText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Uint8Array) return `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex")}`;
+  if (Array.isArray(v)) return `{${v.map(element).join(",")}}`;
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+function element(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (Array.isArray(v)) return toPgText(v)!;
+  return `"${toPgText(v)!.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/** One turn at a time: a transaction holds PGlite from BEGIN to its release, single statements queue behind it. */
+class Turns {
+  private tail: Promise<void> = Promise.resolve();
+  take(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => mine);
+    return ready;
+  }
+}
+
+export class PglitePool extends pg.Pool {
+  constructor(pglite: PGlite) {
+    super({ max: 1 });
+    const turns = new Turns();
+    let raw: { parsers: Record<string, (x: string) => string>; serializers: Record<string, (x: string) => string> } | undefined;
+    // PGlite parses and serializes values by type itself; here both are the identity, so text goes
+    // through untouched and the adapter's parsers (as over the wire) do the work.
+    const options = () => {
+      raw ??= {
+        parsers: Object.fromEntries(Object.keys(pglite.parsers).map((k) => [k, (x: string) => x])),
+        serializers: Object.fromEntries(Object.keys(pglite.serializers).map((k) => [k, (x: string) => x])),
+      };
+      return { rowMode: "array" as const, ...raw };
+    };
+    const run = async (config: PgQueryConfig | string): Promise<PgResult> => {
+      const c = typeof config === "string" ? { text: config } : config;
+      // Like pg: with no parameters the simple protocol (several statements allowed), else the extended one.
+      const res = c.values?.length ? await pglite.query<unknown[]>(c.text, c.values.map(toPgText), options()) : (await pglite.exec(c.text, options())).at(-1)!;
+      const parse = c.types ? res.fields.map((f) => c.types!.getTypeParser(f.dataTypeID, "text")) : null;
+      const rows = (res.rows as unknown[][]).map((row) => (parse ? row.map((v, i) => (v === null ? null : parse[i](v as string))) : row));
+      return { fields: res.fields, rows, rowCount: (res as { rowCount?: number }).rowCount ?? res.affectedRows ?? rows.length };
+    };
+    const query = async (config: PgQueryConfig | string): Promise<PgResult> => {
+      const done = await turns.take();
+      try {
+        return await run(config);
+      } finally {
+        done();
+      }
+    };
+    const connect = async (): Promise<Turn> => {
+      const done = await turns.take();
+      let released = false;
+      const turn: Turn = {
+        query: run,
+        release: () => {
+          if (released) return;
+          released = true;
+          done();
+        },
+        on: () => turn,
+        removeListener: () => turn,
+      };
+      return turn;
+    };
+    // Own properties over pg.Pool's methods: the adapter checks `instanceof pg.Pool`, then calls these.
+    Object.assign(this, { query, connect, end: async () => {} });
+  }
+}
