@@ -5,6 +5,7 @@
 // the p99s is what to read: this machine is shared and noisy.
 //
 //   npm run bench:fanout -- --sockets 200 --messages 100 --rounds 2     (BENCH_DB=postgres for PostgreSQL)
+//   BENCH_TAILS=1 also prints each round's eight slowest deliveries per side (where the p99 comes from).
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -117,6 +118,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const o = await ours.run(round);
     return [await peer.run(round), o];
   })();
+  if (process.env.BENCH_TAILS) console.log("top bare", [...b.all].sort((x, y) => y - x).slice(0, 8).map((x) => x.toFixed(1)).join(" "), "| top ours", [...w.all].sort((x, y) => y - x).slice(0, 8).map((x) => x.toFixed(1)).join(" "), "| ack", [...w.ack].sort((x, y) => y - x).slice(0, 8).map((x) => x.toFixed(1)).join(" "));
   const ratio = percentile(w.all, 99)! / percentile(b.all, 99)!;
   ratios.push(ratio);
   const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(1)} ms`;

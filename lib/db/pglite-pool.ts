@@ -9,6 +9,7 @@
 // event-loop turns (0.38 ms against 0.08 ms for SELECT 1, and twice the p99), on the path of every
 // note a responder posts.
 import pg from "pg";
+import { serialize } from "pg-protocol";
 import type { PGlite } from "@electric-sql/pglite";
 
 type PgQueryConfig = {
@@ -18,6 +19,12 @@ type PgQueryConfig = {
 };
 type PgField = { name: string; dataTypeID: number };
 type PgResult = { fields: PgField[]; rows: unknown[][]; rowCount: number };
+/** The backend messages read here, as PGlite's protocol parser names them. */
+type Backend =
+  | { name: "rowDescription"; fields: PgField[] }
+  | { name: "dataRow"; fields: (string | null)[] }
+  | { name: "commandComplete"; text: string }
+  | { name: "parseComplete" | "bindComplete" | "noData" | "readyForQuery" | "emptyQuery" };
 type Turn = { query(config: PgQueryConfig | string): Promise<PgResult>; release(err?: unknown): void; on(): Turn; removeListener(): Turn };
 
 /** A value as PostgreSQL text, as pg writes it (arrays as '{…}' literals, bytes as hex, objects as JSON). */
@@ -53,23 +60,33 @@ export class PglitePool extends pg.Pool {
   constructor(pglite: PGlite) {
     super({ max: 1 });
     const turns = new Turns();
-    let raw: { parsers: Record<string, (x: string) => string>; serializers: Record<string, (x: string) => string> } | undefined;
-    // PGlite parses and serializes values by type itself; here both are the identity, so text goes
-    // through untouched and the adapter's parsers (as over the wire) do the work.
-    const options = () => {
-      raw ??= {
-        parsers: Object.fromEntries(Object.keys(pglite.parsers).map((k) => [k, (x: string) => x])),
-        serializers: Object.fromEntries(Object.keys(pglite.serializers).map((k) => [k, (x: string) => x])),
-      };
-      return { rowMode: "array" as const, ...raw };
-    };
     const run = async (config: PgQueryConfig | string): Promise<PgResult> => {
       const c = typeof config === "string" ? { text: config } : config;
-      // Like pg: with no parameters the simple protocol (several statements allowed), else the extended one.
-      const res = c.values?.length ? await pglite.query<unknown[]>(c.text, c.values.map(toPgText), options()) : (await pglite.exec(c.text, options())).at(-1)!;
-      const parse = c.types ? res.fields.map((f) => c.types!.getTypeParser(f.dataTypeID, "text")) : null;
-      const rows = (res.rows as unknown[][]).map((row) => (parse ? row.map((v, i) => (v === null ? null : parse[i](v as string))) : row));
-      return { fields: res.fields, rows, rowCount: (res as { rowCount?: number }).rowCount ?? res.affectedRows ?? rows.length };
+      // What pg sends: with parameters, the extended protocol in one batch (no separate Describe of
+      // the statement: values go as text, PostgreSQL infers their types); without, the simple
+      // protocol, where several statements are allowed. One call into PGlite either way.
+      const message = c.values?.length
+        ? Buffer.concat([
+            serialize.parse({ text: c.text }),
+            serialize.bind({ values: c.values.map(toPgText) }),
+            serialize.describe({ type: "P" }),
+            serialize.execute({}),
+            serialize.sync(),
+          ])
+        : serialize.query(c.text);
+      let fields: PgField[] = [];
+      let rows: unknown[][] = [];
+      let rowCount = 0;
+      for (const m of (await pglite.execProtocolStream(message)) as Backend[]) {
+        if (m.name === "rowDescription") {
+          fields = m.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
+          rows = [];
+        } else if (m.name === "dataRow") rows.push(m.fields);
+        else if (m.name === "commandComplete") rowCount = Number(m.text.split(" ").at(-1)) || rows.length;
+      }
+      const parse = c.types ? fields.map((f) => c.types!.getTypeParser(f.dataTypeID, "text")) : null;
+      if (parse) rows = rows.map((row) => row.map((v, i) => (v === null ? null : parse[i](v as string))));
+      return { fields, rows, rowCount };
     };
     const query = async (config: PgQueryConfig | string): Promise<PgResult> => {
       const done = await turns.take();
