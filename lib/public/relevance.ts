@@ -4,8 +4,8 @@
 // internal are left out; anything else (including event types added later) rebuilds.
 
 /** Timeline lines the public can never see: conversation and coordination inside the war room. */
-const INTERNAL_TIMELINE_KINDS = new Set(["note", "decision", "corrective", "task", "finding", "leader"]);
-const INTERNAL_TYPES = new Set<string>(["task:changed", "finding:added", "postmortem:changed"]);
+export const INTERNAL_TIMELINE_KINDS: ReadonlySet<string> = new Set(["note", "decision", "corrective", "task", "finding", "leader"]);
+export const INTERNAL_TYPES: ReadonlySet<string> = new Set(["task:changed", "finding:added", "postmortem:changed"]);
 
 export function affectsPublic(events: ReadonlyArray<{ type: string; payload: unknown }>): boolean {
   return events.some((e) => {

@@ -1,6 +1,6 @@
 // Starts the public site for this process: one snapshot, rebuilt on every committed change.
 import type { AppContext } from "../runtime/context";
-import { latestSeq } from "../realtime/outbox";
+import { publicChangesSince } from "./change-poll";
 import { PublicSite } from "./site";
 import { readPublicState } from "./state";
 import { publicUrl } from "./url";
@@ -17,7 +17,7 @@ export const publicExtras: RenderExtras = {
 };
 
 export async function startPublicSite(ctx: AppContext): Promise<{ site: PublicSite; stop: () => void }> {
-  const site = new PublicSite({ read: () => readPublicState(), baseUrl: publicUrl, extras: publicExtras, changeMarker: latestSeq, log: ctx.log });
+  const site = new PublicSite({ read: () => readPublicState(), baseUrl: publicUrl, extras: publicExtras, changesSince: publicChangesSince, log: ctx.log });
   const listener = () => site.invalidate();
   ctx.onPublicChange.add(listener);
   await site.start();

@@ -23,8 +23,8 @@ export type PublicSiteOptions = {
   read: () => Promise<PublicState>;
   baseUrl: () => string;
   extras?: RenderExtras;
-  /** Cheap probe of "did anything change anywhere" (the newest live-event seq). */
-  changeMarker?: () => Promise<number>;
+  /** Changes stored since the seq last seen (by any replica): the newest seq, and whether any can alter the public pages. */
+  changesSince?: (since: number | undefined) => Promise<{ latest: number; public: boolean }>;
   log?: Logger;
   pollMs?: number;
 };
@@ -100,11 +100,11 @@ export class PublicSite {
   }
 
   private async poll(): Promise<void> {
-    if (!this.opts.changeMarker) return;
+    if (!this.opts.changesSince) return;
     try {
-      const marker = await this.opts.changeMarker();
-      if (this.lastMarker !== undefined && marker !== this.lastMarker) this.invalidate();
-      this.lastMarker = marker;
+      const seen = await this.opts.changesSince(this.lastMarker);
+      if (this.lastMarker !== undefined && seen.public) this.invalidate();
+      this.lastMarker = seen.latest;
     } catch (err) {
       this.opts.log?.warn({ err }, "public snapshot: change poll failed");
     }

@@ -74,4 +74,20 @@ describe("public snapshot", () => {
     // tell this replica's changes from another's); never one per request.
     expect(reads).toBeLessThanOrEqual(perBuild);
   });
+
+  it("another replica's war-room chat costs no rebuild; its public change rebuilds the snapshot", async () => {
+    // What another replica's commits leave here: stored live events (the poll reads them).
+    const other = (type: string, payload: object) => original.liveEvent.create({ data: { room: "incident:elsewhere", type, payload } });
+    await pub.site.refresh();
+    await new Promise((r) => setTimeout(r, 1500)); // the poll has seen everything so far
+    reads = 0;
+    for (const kind of ["note", "decision", "finding", "task"]) await other("timeline:appended", { incidentId: "elsewhere", kind, text: "internal chatter" });
+    await other("task:changed", { incidentId: "elsewhere", taskId: "t" });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(reads).toBe(0);
+    await other("maintenance:toggled", { enabled: false, message: "" });
+    const deadline = Date.now() + 5000;
+    while (reads === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(reads).toBeGreaterThan(0);
+  });
 });
