@@ -22,6 +22,11 @@ export async function dispatchDue(opts: DispatchOptions = {}): Promise<number> {
 }
 
 async function claim(now: Date, batch: number, leaseMs: number): Promise<Claimed[]> {
+  // Most ticks find nothing due: a plain read says so without holding a transaction (on the
+  // embedded database, a transaction holds its one connection while every request waits).
+  const [{ any }] = await db().$queryRaw<Array<{ any: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now}) AS any`;
+  if (!any) return [];
   return mutate(async (tx) => {
     const due = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT d.id FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
