@@ -60,7 +60,18 @@ export class PglitePool extends pg.Pool {
   constructor(pglite: PGlite) {
     super({ max: 1 });
     const turns = new Turns();
+    // Prisma sends a transaction's independent reads at once (an include's relations); PGlite runs
+    // one protocol exchange at a time, so statements queue here, as pg queues them on a connection.
+    const statements = new Turns();
     const run = async (config: PgQueryConfig | string): Promise<PgResult> => {
+      const done = await statements.take();
+      try {
+        return await exchange(config);
+      } finally {
+        done();
+      }
+    };
+    const exchange = async (config: PgQueryConfig | string): Promise<PgResult> => {
       const c = typeof config === "string" ? { text: config } : config;
       // What pg sends: with parameters, the extended protocol in one batch (no separate Describe of
       // the statement: values go as text, PostgreSQL infers their types); without, the simple
