@@ -7,6 +7,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { cpuMs, rssMb } from "./real-server";
 
 const BINARY = "/usr/bin/prometheus-blackbox-exporter";
 
@@ -27,18 +28,6 @@ const CONFIG = `modules:
 
 export function blackboxInstalled(): boolean {
   return fs.existsSync(BINARY) && !spawnSync(BINARY, ["--version"]).error;
-}
-
-function cpuMsOf(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
-function rssMbOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : 0;
 }
 
 /** Probes at `perSec` for `seconds` (half http_2xx, half tcp_connect), after a short warm-up. */
@@ -72,7 +61,7 @@ export async function runBlackbox(targets: { httpPorts: number[]; tcpPorts: numb
       await new Promise((r) => setTimeout(r, 100));
     }
     for (let i = 0; i < 200; i++) await probe(i);
-    const cpu0 = cpuMsOf(child.pid!);
+    const cpu0 = cpuMs(child.pid!);
     let probes = 0;
     let failed = 0;
     const inflight = new Set<Promise<void>>();
@@ -90,8 +79,8 @@ export async function runBlackbox(targets: { httpPorts: number[]; tcpPorts: numb
       inflight.add(p);
     }
     await Promise.all(inflight);
-    const cpuMs = cpuMsOf(child.pid!) - cpu0;
-    return { probes, failed, cpuMs, cpuMsPerProbe: cpuMs / probes, rssMb: rssMbOf(child.pid!) };
+    const used = cpuMs(child.pid!) - cpu0;
+    return { probes, failed, cpuMs: used, cpuMsPerProbe: used / probes, rssMb: rssMb(child.pid!) };
   } finally {
     agent.destroy();
     child.kill("SIGKILL");

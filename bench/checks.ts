@@ -1,37 +1,41 @@
-// Check-engine benchmark (not a test): N checks against local targets at interval T through the
-// real scheduler, lease, result buffer and state-change writer, storing into a fresh database; then,
-// in the same run, Prometheus blackbox_exporter probing the same targets at the same rate (the peer).
+// Check-engine benchmark (not a test): N checks against local targets at interval T, run by the
+// engine inside the real server (dist/server.js, as `npm start` runs it) on a fresh database, the
+// checks loaded through PUT /api/stack and everything measured from outside: schedule lag and runs
+// from the server's /metrics, its CPU from /proc. Then, in the same run, Prometheus blackbox_exporter
+// probing the same targets (the peer).
 //
 //   npm run bench:checks -- --checks 20000 --interval 10 --duration 60
-//   env: BENCH_CHECKS, BENCH_INTERVAL_SEC, BENCH_DURATION_SEC, BENCH_DATABASE_URL (default: a fresh
-//   database on postgresql://postgres@127.0.0.1:5432/test), BENCH_DB=pglite for the embedded one.
+//   env: BENCH_CHECKS, BENCH_INTERVAL_SEC, BENCH_DURATION_SEC, BENCH_PEER_SEC; BENCH_DB=pglite for the
+//   embedded database (default: a fresh database on TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/test);
+//   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server. Needs `npm run build`.
 //
 // The first interval (every check's first run, which also writes its unknown → up change) is a
 // warm-up and reported apart; lag, CPU and throughput are measured over the `duration` after it.
-// The targets run in a child process, so the CPU counted here is the engine's and its database
-// client's (with PGlite, the embedded database's too: it runs in this process).
+// The targets run in their own process, so the CPU counted is the server's: the engine, its
+// database client (with PGlite, the embedded database too) and whatever else the server does.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import fs from "node:fs";
-import inspector from "node:inspector/promises";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import pino from "pino";
-import { arg, openDatabase } from "./support";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { arg } from "./support";
 import { blackboxInstalled, runBlackbox } from "./blackbox";
-import { CheckEngine } from "../lib/checks/engine/engine";
-import { percentile } from "../lib/checks/engine/percentile";
+import { cpuMs, rssMb, startRealServer, type RealServer } from "./real-server";
+import { buckets, delta, maxBound, quantile, scrape, shareWithin, sum, type Scrape } from "./scrape";
 import { retentionFromEnv } from "../lib/checks/engine/config";
-import { maintainStorage } from "../lib/checks/engine/rollup";
+import type { StackInput } from "../lib/stack/schema";
 
 const CHECKS = arg("checks", "BENCH_CHECKS", 2000);
 const INTERVAL_SEC = arg("interval", "BENCH_INTERVAL_SEC", 10);
 const DURATION_SEC = arg("duration", "BENCH_DURATION_SEC", 60);
 const PEER_SEC = arg("peer-duration", "BENCH_PEER_SEC", 20);
-const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const CPU_GOAL = 0.6;
-const LAG_GOAL_MS = 100;
+const LAG_GOAL_SEC = 0.1;
+/** "lag p99 < 100 ms": at least this share of runs started within LAG_GOAL_SEC (a bucket bound, so exact). */
+const LAG_GOAL_SHARE = 0.99;
+const LAG = "warroom_check_schedule_lag_seconds";
+const RESULTS = "warroom_check_results_total";
 
 type Targets = { httpPorts: number[]; tcpPorts: number[] };
 
@@ -45,130 +49,153 @@ async function startTargets(): Promise<Targets & { stop: () => void }> {
   return { ...ports, stop: () => child.kill("SIGKILL") };
 }
 
+/** One layer with the N checks, half http and half tcp, spread over the target ports. */
+function benchStack(t: Targets): StackInput {
+  return {
+    name: "bench",
+    layers: [
+      {
+        key: "bench",
+        name: "Bench",
+        checks: Array.from({ length: CHECKS }, (_v, i) => ({
+          key: `c${i}`,
+          name: `check ${i}`,
+          type: i % 2 === 0 ? "http" : "tcp",
+          config: i % 2 === 0 ? { url: `http://127.0.0.1:${t.httpPorts[(i >> 1) % t.httpPorts.length]}/` } : { host: "127.0.0.1", port: t.tcpPorts[(i >> 1) % t.tcpPorts.length] },
+          intervalSec: INTERVAL_SEC,
+          timeoutMs: 5000,
+        })),
+      },
+    ],
+  };
+}
+
+/** Bytes per stored row, read from the server's PostgreSQL database (the embedded one lives inside the server process). */
+async function storageBytes(server: RealServer): Promise<{ raw: number; rollup: number | undefined } | undefined> {
+  if (!server.dbName) return undefined;
+  const url = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${server.dbName}$1`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ raw: string; rollup: string; rollups: string; results: string }>(
+      `SELECT pg_total_relation_size('"CheckResult"') AS raw, pg_total_relation_size('"CheckRollup"') AS rollup,
+              (SELECT count(*) FROM "CheckRollup") AS rollups, (SELECT count(*) FROM "CheckResult") AS results`,
+    );
+    const r = rows[0];
+    // The server's storage pass writes rollups once a minute: a shorter run has none to measure.
+    return { raw: Number(r.raw) / Math.max(1, Number(r.results)), rollup: Number(r.rollups) ? Number(r.rollup) / Number(r.rollups) : undefined };
+  } finally {
+    await client.end();
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n: number | undefined) => (n === undefined ? "n/a" : `${n.toFixed(1)} ms`);
+const fmtSec = (s: number | undefined, prefix = "") => (s === undefined ? "n/a" : `${prefix}${(s * 1000).toFixed(1)} ms`);
 const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
   const targets = await startTargets();
-  const { core, label, drop } = await openDatabase();
-  const prisma = core.ctx.prisma;
-  const stack = await prisma.stack.create({ data: { name: "bench" } });
-  const layer = await prisma.layer.create({ data: { stackId: stack.id, key: "bench", position: 0, name: "Bench" } });
-  for (let i = 0; i < CHECKS; i += 5000) {
-    await prisma.check.createMany({
-      data: Array.from({ length: Math.min(5000, CHECKS - i) }, (_v, k) => ({
-        layerId: layer.id,
-        key: `c${i + k}`,
-        name: `check ${i + k}`,
-        type: (i + k) % 2 === 0 ? "http" : "tcp",
-        config:
-          (i + k) % 2 === 0
-            ? { url: `http://127.0.0.1:${targets.httpPorts[((i + k) >> 1) % targets.httpPorts.length]}/` }
-            : { host: "127.0.0.1", port: targets.tcpPorts[((i + k) >> 1) % targets.tcpPorts.length] },
-        intervalSec: INTERVAL_SEC,
-        timeoutMs: 5000,
-      })),
-    });
+  const token = randomBytes(16).toString("hex");
+  const server = await startRealServer(process.env.BENCH_DB === "pglite" ? "pglite" : "postgres", { WARROOM_METRICS_TOKEN: token });
+  // Stopped before the peer runs, or here when the measurement failed; stop() must run once only.
+  let stopped: Promise<void> | undefined;
+  const stopServer = () => (stopped ??= server.stop());
+  try {
+    await measure(targets, server, token, stopServer);
+  } finally {
+    await stopServer();
+    targets.stop();
   }
+}
 
-  let measuring = false;
-  const firstRound: number[] = [];
-  const lags: number[] = [];
-  let failures = 0;
-  const engine = new CheckEngine({
-    maxJitterMs: INTERVAL_SEC * 1000,
-    // The measured window must not include a storage pass that the real server runs once a minute
-    // anyway: it is run (and timed) separately below.
-    maintenanceMs: 3_600_000,
-    log: pino({ level: "warn" }),
-    observer: {
-      runStarted: (_id, lag) => (measuring ? lags : firstRound).push(lag),
-      runFinished: (_id, r) => void (measuring && !r.ok && failures++),
-    },
-  });
-
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+async function measure(targets: Targets, server: RealServer, token: string, stopServer: () => Promise<void>): Promise<void> {
+  const { label } = server;
+  const pid = server.child.pid!;
   let peakRss = 0;
-  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
-  await engine.start();
-  console.log(`bench: ${CHECKS} checks (half http, half tcp, over ${targets.httpPorts.length} + ${targets.tcpPorts.length} target ports) every ${INTERVAL_SEC} s on ${label}: warm-up ${INTERVAL_SEC + 5} s, then ${DURATION_SEC} s measured…`);
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 500);
+
+  // The demo stack's runs before the PUT are not the bench's: the first round counts from here.
+  const start = await scrape(server.base, token);
+  const tl = performance.now();
+  await server.api("PUT", "/api/stack", benchStack(targets));
+  const loadMs = performance.now() - tl;
+  console.log(`bench: ${CHECKS} checks (half http, half tcp, over ${targets.httpPorts.length} + ${targets.tcpPorts.length} target ports) every ${INTERVAL_SEC} s in the real server on ${label}, loaded by PUT /api/stack in ${Math.round(loadMs)} ms: warm-up (the first round, at least ${INTERVAL_SEC + 5} s), then ${DURATION_SEC} s measured…`);
+  // Warm-up until every check has started once, so that a slow first round is reported as such
+  // instead of spilling its backlog into the measured window (bounded: a stalled server still ends).
+  const warmEnd = performance.now() + Math.max(INTERVAL_SEC + 5, 10 * INTERVAL_SEC) * 1000;
   await sleep((INTERVAL_SEC + 5) * 1000);
-  const storedBefore = await prisma.checkResult.count();
-  const profiler = PROFILE ? new inspector.Session() : undefined;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post("Profiler.enable");
-    await profiler.post("Profiler.start");
-  }
-  measuring = true;
-  loop.enable();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  const started = async () => (buckets(await scrape(server.base, token), LAG).at(-1)?.count ?? 0) - (buckets(start, LAG).at(-1)?.count ?? 0);
+  while ((await started()) < CHECKS && performance.now() < warmEnd) await sleep(2000);
+  const warmSec = (performance.now() - tl) / 1000;
+
+  // CPU is read before the first scrape and before the last one: the first scrape's own cost falls
+  // inside the window (counted against the engine, the conservative side), the last one's outside.
+  const cpu0 = cpuMs(pid);
+  const before: Scrape = await scrape(server.base, token);
   await sleep(DURATION_SEC * 1000);
-  measuring = false;
-  const cpu = process.cpuUsage(cpu0);
-  const heapMb = Math.round(process.memoryUsage().heapUsed / MB);
-  if (profiler && PROFILE) fs.writeFileSync(PROFILE, JSON.stringify((await profiler.post("Profiler.stop")).profile));
-  const elapsedSec = (performance.now() - t0) / 1000;
-  loop.disable();
-  await engine.stop();
+  const cpu1 = cpuMs(pid);
+  const t1 = performance.now();
+  const after: Scrape = await scrape(server.base, token);
+  const elapsedSec = (t1 - before.at) / 1000;
   clearInterval(rssTimer);
 
-  // Storage: measured bytes per row, projected to a day of this load and to the retention bound.
-  const stored = await prisma.checkResult.count();
-  const tm = performance.now();
-  const maintained = await maintainStorage(prisma, new Date(Date.now() + 120_000), retentionFromEnv());
-  const maintainMs = performance.now() - tm;
-  const sizes = await prisma.$queryRaw<Array<{ raw: bigint; rollup: bigint; rollups: bigint }>>`
-    SELECT pg_total_relation_size('"CheckResult"') AS raw, pg_total_relation_size('"CheckRollup"') AS rollup,
-           (SELECT count(*) FROM "CheckRollup") AS rollups`;
-  const rawBytesPerRow = Number(sizes[0].raw) / Math.max(1, stored);
-  const rollupBytesPerRow = Number(sizes[0].rollup) / Math.max(1, Number(sizes[0].rollups));
+  const firstRound = delta(buckets(start, LAG), buckets(before, LAG));
+  const lag = delta(buckets(before, LAG), buckets(after, LAG));
+  const runs = lag.at(-1)?.count ?? 0;
+  const results = sum(after, RESULTS) - sum(before, RESULTS);
+  const failures = sum(after, RESULTS, 'result="failed"') - sum(before, RESULTS, 'result="failed"');
+  const cpu = cpu1 - cpu0;
+  const cpuPerCheck = cpu / Math.max(1, results);
+  const within = shareWithin(LAG_GOAL_SEC, lag);
+  const storage = await storageBytes(server);
+  // The peer gets the machine to itself, as the server had it.
+  await stopServer();
 
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  const runs = lags.length;
-  const cpuPerCheck = cpuMs / Math.max(1, runs);
   const report = {
     database: label,
     checks: CHECKS,
     intervalSec: INTERVAL_SEC,
     measuredSec: Math.round(elapsedSec),
     runs,
+    results,
     failures,
     checksPerSec: +(runs / elapsedSec).toFixed(1),
     expectedPerSec: +(CHECKS / INTERVAL_SEC).toFixed(1),
-    lagP50: fmt(percentile(lags, 50)),
-    lagP99: fmt(percentile(lags, 99)),
-    lagMax: fmt(runs ? Math.max(...lags) : undefined),
-    firstRoundLagP99: fmt(percentile(firstRound, 99)),
-    eventLoopDelayP99: fmt(loop.percentile(99) / 1e6),
-    cpu: `${((cpuMs / 1000 / elapsedSec) * 100).toFixed(1)} % of one core (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s)`,
+    lagWithin100ms: within === undefined ? "n/a" : `${(within * 100).toFixed(2)} %`,
+    lagP50: fmtSec(quantile(0.5, lag), "~"),
+    lagP99: fmtSec(quantile(0.99, lag), "~"),
+    lagMax: fmtSec(maxBound(lag), "≤ "),
+    firstRoundLagP99: fmtSec(quantile(0.99, firstRound), "~"),
+    eventLoopDelayP99: fmtSec(sum(after, "nodejs_eventloop_lag_p99_seconds")),
+    cpu: `${((cpu / 1000 / elapsedSec) * 100).toFixed(1)} % of one core (server process, /proc utime + stime)`,
     cpuPerCheck: `${cpuPerCheck.toFixed(3)} ms`,
-    peakRss: `${Math.round(peakRss / MB)} MB`,
-    heapUsed: `${heapMb} MB`,
-    storedInWindow: stored - storedBefore,
-    rawBytesPerResult: Math.round(rawBytesPerRow),
-    rollupBytesPerRow: Math.round(rollupBytesPerRow),
-    storagePassMs: Math.round(maintainMs),
+    peakRss: `${peakRss} MB`,
+    heapUsed: `${Math.round(sum(after, "nodejs_heap_size_used_bytes") / MB)} MB`,
+    loadMs: Math.round(loadMs),
+    warmUpSec: Math.round(warmSec),
     node: process.version,
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
     loadavg: os.loadavg().map((n) => n.toFixed(2)).join(" "),
   };
   console.table(report);
-  void maintained;
+  console.log(`lag p50/p99/max and the first round's p99 are estimates from the buckets of ${LAG} (as histogram_quantile computes them); the share within 100 ms is exact (0.1 s is a bucket bound)`);
 
-  const r = retentionFromEnv();
   const perDay = (CHECKS * 86_400) / INTERVAL_SEC;
-  const minuteRows = CHECKS * 1440;
-  const hourRows = CHECKS * 24;
-  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  const bound = perDay * (r.rawHours / 24) * rawBytesPerRow + minuteRows * r.minuteDays * rollupBytesPerRow + hourRows * r.hourDays * rollupBytesPerRow;
-  console.log(
-    `storage per day at ${CHECKS} checks every ${INTERVAL_SEC} s: ${perDay.toLocaleString("en-US")} raw results (${gb(perDay * rawBytesPerRow)}), ` +
-      `${minuteRows.toLocaleString("en-US")} minute rollups (${gb(minuteRows * rollupBytesPerRow)}), ${hourRows.toLocaleString("en-US")} hour rollups (${gb(hourRows * rollupBytesPerRow)}); ` +
-      `bounded by retention (raw ${r.rawHours} h, minutes ${r.minuteDays} d, hours ${r.hourDays} d) at ${gb(bound)} in total`,
-  );
+  if (storage) {
+    const r = retentionFromEnv();
+    const minuteRows = CHECKS * 1440;
+    const hourRows = CHECKS * 24;
+    const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+    const raw = `${perDay.toLocaleString("en-US")} raw results a day at ${CHECKS} checks every ${INTERVAL_SEC} s (${Math.round(storage.raw)} B each with indexes, measured: ${gb(perDay * storage.raw)})`;
+    if (storage.rollup === undefined) console.log(`storage: ${raw}; rollup rows not measured (the server writes them once a minute: run longer)`);
+    else {
+      const bound = perDay * (r.rawHours / 24) * storage.raw + minuteRows * r.minuteDays * storage.rollup + hourRows * r.hourDays * storage.rollup;
+      console.log(
+        `storage: ${raw}, ${minuteRows.toLocaleString("en-US")} minute rollups (${gb(minuteRows * storage.rollup)}), ${hourRows.toLocaleString("en-US")} hour rollups (${gb(hourRows * storage.rollup)}) at ${Math.round(storage.rollup)} B per rollup row; ` +
+          `bounded by retention (raw ${r.rawHours} h, minutes ${r.minuteDays} d, hours ${r.hourDays} d) at ${gb(bound)} in total`,
+      );
+    }
+  } else console.log("storage per day: measured on PostgreSQL only (the embedded database is inside the server process)");
 
   let peerLine = "blackbox_exporter: not installed (Debian package prometheus-blackbox-exporter): the CPU comparison is skipped";
   let ratio: number | undefined;
@@ -181,18 +208,16 @@ async function main(): Promise<void> {
     }
   }
   console.log(peerLine);
-  const lagP99 = percentile(lags, 99) ?? Infinity;
+  const lagMet = within !== undefined && within >= LAG_GOAL_SHARE && failures === 0;
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   console.log(`RATIO checks ${label}: CPU per check ${cpuPerCheck.toFixed(3)} ms = ${ratio === undefined ? "n/a" : `${ratio.toFixed(2)}×`} blackbox_exporter per probe (goal ≤ ${CPU_GOAL}×: ${ratio === undefined ? "skipped" : verdict(ratio <= CPU_GOAL)})`);
-  console.log(`RATIO checks ${label}: ${CHECKS} checks every ${INTERVAL_SEC} s, lag p99 ${lagP99.toFixed(1)} ms at ${report.checksPerSec}/${report.expectedPerSec} checks/s (goal < ${LAG_GOAL_MS} ms: ${verdict(lagP99 < LAG_GOAL_MS && failures === 0)})`);
+  console.log(
+    `RATIO checks ${label}: ${CHECKS} checks every ${INTERVAL_SEC} s, lag p99 ${report.lagP99} (bucket estimate; ${report.lagWithin100ms} of runs within 100 ms) at ${report.checksPerSec}/${report.expectedPerSec} checks/s (goal < ${LAG_GOAL_SEC * 1000} ms, i.e. ≥ ${LAG_GOAL_SHARE * 100} % within: ${verdict(lagMet)})`,
+  );
   console.log(
     `| ${label} | ${CHECKS} | ${INTERVAL_SEC} s | ${report.checksPerSec} | ${report.lagP50} | ${report.lagP99} | ${report.lagMax} | ${report.firstRoundLagP99} | ${report.eventLoopDelayP99} | ${report.cpuPerCheck} | ${ratio === undefined ? "n/a" : `${ratio.toFixed(2)}×`} | ${report.peakRss} | ${failures} | ${report.loadavg} |`,
   );
-
-  await core.close();
-  await drop();
-  targets.stop();
-  if (lagP99 >= LAG_GOAL_MS || failures > 0 || (ratio !== undefined && ratio > CPU_GOAL)) process.exitCode = 1;
+  if (!lagMet || (ratio !== undefined && ratio > CPU_GOAL)) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

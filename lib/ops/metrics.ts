@@ -16,6 +16,7 @@ type Metrics = {
   registry: Registry;
   probeDuration: Histogram<"layer" | "check" | "type">;
   checkResults: Counter<"layer" | "check" | "type" | "result">;
+  scheduleLag: Histogram;
   deliveries: Counter<"target" | "outcome">;
   httpDuration: Histogram<"route" | "method" | "status">;
   /** Hits per public snapshot path, counted by lib/public/site.ts without allocating per request. */
@@ -108,6 +109,14 @@ function create(): Metrics {
       labelNames: ["layer", "check", "type", "result"] as const,
       registers: [registry],
     }),
+    // No per-check labels: at 20,000 checks they would be 300,000 series, and the question an SRE
+    // asks ("does the engine keep its schedule?") is about the engine, not one check.
+    scheduleLag: new Histogram({
+      name: "warroom_check_schedule_lag_seconds",
+      help: "How late each check run started after its scheduled time (waiting for a concurrency slot included)",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
     deliveries: new Counter({
       name: "warroom_webhook_deliveries_total",
       help: "Delivery attempts by target (webhook, subscriber_webhook, subscriber_email) and outcome (delivered, retrying, failed)",
@@ -128,6 +137,11 @@ export function observeProbe(labels: CheckLabels, seconds: number, ok: boolean):
   const m = metrics();
   m.probeDuration.observe(labels, seconds);
   m.checkResults.inc({ ...labels, result: ok ? "ok" : "failed" });
+}
+
+export function observeScheduleLag(seconds: number): void {
+  // A timer can fire a millisecond before its Date.now() slot; that is on time, not negative lag.
+  metrics().scheduleLag.observe(Math.max(0, seconds));
 }
 
 export type DeliveryTarget = "webhook" | "subscriber_webhook" | "subscriber_email";

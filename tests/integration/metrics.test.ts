@@ -38,7 +38,7 @@ async function scrape(): Promise<string> {
 }
 
 describe("GET /metrics", () => {
-  it("has per-layer and per-check state, probe durations, results, deliveries and request durations, and passes promtool check metrics", async () => {
+  it("has per-layer and per-check state, probe durations, schedule lag, results, deliveries and request durations, and passes promtool check metrics", async () => {
     const server: Running = await listen(http.createServer((_req, res) => res.end("ok")));
     const web = await makeLayer(core, "Web");
     const db = await makeLayer(core, "Database");
@@ -77,6 +77,9 @@ describe("GET /metrics", () => {
     expect(text).toContain('warroom_check_state{layer="db",check="replica",type="tcp",state="down"} 1');
     expect(text).not.toContain('check="primary"');
     expect(text).toMatch(/^warroom_check_probe_duration_seconds_count\{layer="web",check="home",type="http"\} [1-9]/m);
+    expect(text).toMatch(/^# TYPE warroom_check_schedule_lag_seconds histogram$/m);
+    expect(text).toMatch(/^warroom_check_schedule_lag_seconds_bucket\{le="0\.1"\} \d+$/m);
+    expect(text).toMatch(/^warroom_check_schedule_lag_seconds_count [1-9]/m);
     expect(text).toMatch(/^warroom_check_results_total\{layer="web",check="home",type="http",result="ok"\} [1-9]/m);
     expect(text).toContain('warroom_webhook_deliveries_total{target="webhook",outcome="delivered"} 1');
     expect(text).toMatch(/^warroom_http_request_duration_seconds_count\{route="\/api\/incidents\/\[id\]",method="GET",status="200"\} 1$/m);

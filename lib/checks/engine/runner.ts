@@ -3,7 +3,7 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getContext } from "../../runtime/context";
-import { observeProbe } from "../../ops/metrics";
+import { observeProbe, observeScheduleLag } from "../../ops/metrics";
 import { runCheck, type RunResult } from "../run";
 import { redactValues } from "../secrets";
 import { degradedReasons } from "./assess";
@@ -86,6 +86,7 @@ export class CheckRunner {
     const startedAt = Date.now();
     let result: RunResult;
     try {
+      observeScheduleLag((startedAt - scheduledAt) / 1000);
       this.deps.observer?.runStarted?.(check.id, startedAt - scheduledAt);
       result = await this.probe(check, startedAt);
     } finally {
