@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_MAIL_DIR, E2E_SMTP_PORT } from "./e2e/mail";
+import { E2E_MAIL_DIR, E2E_PORT, E2E_SMTP_PORT } from "./e2e/mail";
 
-const port = Number(process.env.E2E_PORT ?? 3999);
+const port = E2E_PORT;
 const external = process.env.E2E_BASE_URL;
 // E2E_DB=postgres runs the same suite against a fresh PostgreSQL database instead of the embedded one.
 const onPostgres = process.env.E2E_DB === "postgres";
@@ -14,6 +14,11 @@ export const baseURL = external ?? `http://127.0.0.1:${port}`;
 // read what the integration suite already proves on PostgreSQL (sign-in, role gates, the agents'
 // ingest, which runs there only) run once, on the embedded one, to keep CI within its budget.
 const POSTGRES_SPECS = ["incidents", "offline", "status", "subscriptions", "war-room-roles", "milestones"].map((n) => `**/${n}.spec.ts`);
+// The two passes run side by side (`npm run test:e2e`): each keeps its traces and its data directory
+// to itself, so one pass's `rm -rf` or report never lands in the other's. The PostgreSQL pass's
+// server never opens its data directory (DATABASE_URL is set); it gets its own all the same.
+const pass = onPostgres ? "postgres" : "embedded";
+const dataDir = `.e2e-data/${pass}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -23,6 +28,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  outputDir: `test-results/${pass}`,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL,
@@ -46,7 +52,7 @@ export default defineConfig({
         {
           // The production build on a fresh embedded database, as a new user would run it.
           // `npm run test:e2e` builds first (next build + dist/server.js), and this is what `npm start` runs.
-          command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node dist/server.js` : "rm -rf .e2e-data && node dist/server.js",
+          command: onPostgres ? `node --import tsx scripts/fresh-database.ts ${pgDb} && node dist/server.js` : `rm -rf ${dataDir} && node dist/server.js`,
           url: `${baseURL}/api/health`,
           timeout: 120_000,
           reuseExistingServer: false,
@@ -56,7 +62,7 @@ export default defineConfig({
             NEXT_TELEMETRY_DISABLED: "1",
             PORT: String(port),
             HOST: "127.0.0.1",
-            WARROOM_DATA_DIR: ".e2e-data/pglite",
+            WARROOM_DATA_DIR: `${dataDir}/pglite`,
             WARROOM_DEMO: "1",
             LOGIN_MAX_FAILURES: "50",
             // Short, so the break-reminder test need not sit in a war room for 30 minutes.
