@@ -24,6 +24,12 @@ export function generateApiRoutes(root = process.cwd()): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const out = path.resolve("lib/http/api-routes.generated.ts");
-  fs.writeFileSync(out, generateApiRoutes());
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  const text = generateApiRoutes();
+  // Unchanged output is not rewritten: \`npm test\` builds while the type check and the unit tests
+  // read this file, and a rewrite is an instant of an empty file.
+  if (fs.existsSync(out) && fs.readFileSync(out, "utf8") === text) console.log(`${path.relative(process.cwd(), out)} is up to date`);
+  else {
+    fs.writeFileSync(out, text);
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  }
 }
