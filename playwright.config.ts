@@ -17,7 +17,7 @@ const POSTGRES_SPECS = ["incidents", "offline", "status", "subscriptions", "war-
 // These run once, on PostgreSQL instead of the embedded database, which evens out the two passes'
 // lengths (they run side by side): the agents' journeys, whose ingest the integration suite also
 // proves on PostgreSQL only. They come first alphabetically in both passes, so nothing before them
-// differs. (war-room-screen cannot move: it relies on alerts earlier specs leave in the database.)
+// differs. (war-room-screen did not pass when moved: its phone-order step found no alert rail.)
 const POSTGRES_INSTEAD = ["agents"].map((n) => `**/${n}.spec.ts`);
 // The two passes run side by side (`npm run test:e2e`): each keeps its traces and its data directory
 // to itself, so one pass's `rm -rf` or report never lands in the other's. The PostgreSQL pass's
