@@ -14,11 +14,6 @@ export const baseURL = external ?? `http://127.0.0.1:${port}`;
 // read what the integration suite already proves on PostgreSQL (sign-in, role gates, the agents'
 // ingest, which runs there only) run once, on the embedded one, to keep CI within its budget.
 const POSTGRES_SPECS = ["incidents", "offline", "status", "subscriptions", "war-room-roles", "milestones"].map((n) => `**/${n}.spec.ts`);
-// These run once, on PostgreSQL instead of the embedded database, which evens out the two passes'
-// lengths (they run side by side): the agents' journeys, whose ingest the integration suite also
-// proves on PostgreSQL only. They come first alphabetically in both passes, so nothing before them
-// differs. (war-room-screen did not pass when moved: its phone-order step found no alert rail.)
-const POSTGRES_INSTEAD = ["agents"].map((n) => `**/${n}.spec.ts`);
 // The two passes run side by side (`npm run test:e2e`): each keeps its traces and its data directory
 // to itself, so one pass's `rm -rf` or report never lands in the other's. The PostgreSQL pass's
 // server never opens its data directory (DATABASE_URL is set); it gets its own all the same.
@@ -27,7 +22,7 @@ const dataDir = `.e2e-data/${pass}`;
 
 export default defineConfig({
   testDir: "e2e",
-  ...(onPostgres ? { testMatch: [...POSTGRES_SPECS, ...POSTGRES_INSTEAD] } : { testIgnore: POSTGRES_INSTEAD }),
+  ...(onPostgres ? { testMatch: POSTGRES_SPECS } : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
