@@ -54,6 +54,15 @@ class Turns {
     this.tail = this.tail.then(() => mine);
     return ready;
   }
+  /** `fn` in a turn of its own. */
+  async within<T>(fn: () => Promise<T>): Promise<T> {
+    const done = await this.take();
+    try {
+      return await fn();
+    } finally {
+      done();
+    }
+  }
 }
 
 export class PglitePool extends pg.Pool {
@@ -63,14 +72,7 @@ export class PglitePool extends pg.Pool {
     // Prisma sends a transaction's independent reads at once (an include's relations); PGlite runs
     // one protocol exchange at a time, so statements queue here, as pg queues them on a connection.
     const statements = new Turns();
-    const run = async (config: PgQueryConfig | string): Promise<PgResult> => {
-      const done = await statements.take();
-      try {
-        return await exchange(config);
-      } finally {
-        done();
-      }
-    };
+    const run = (config: PgQueryConfig | string): Promise<PgResult> => statements.within(() => exchange(config));
     const exchange = async (config: PgQueryConfig | string): Promise<PgResult> => {
       const c = typeof config === "string" ? { text: config } : config;
       // What pg sends: with parameters, the extended protocol in one batch (no separate Describe of
@@ -99,14 +101,7 @@ export class PglitePool extends pg.Pool {
       if (parse) rows = rows.map((row) => row.map((v, i) => (v === null ? null : parse[i](v as string))));
       return { fields, rows, rowCount };
     };
-    const query = async (config: PgQueryConfig | string): Promise<PgResult> => {
-      const done = await turns.take();
-      try {
-        return await run(config);
-      } finally {
-        done();
-      }
-    };
+    const query = (config: PgQueryConfig | string): Promise<PgResult> => turns.within(() => run(config));
     const connect = async (): Promise<Turn> => {
       const done = await turns.take();
       let released = false;
