@@ -95,14 +95,16 @@ describe("check engine", () => {
     for (let i = 0; i < 20; i++) {
       await addCheck(core, layer.id, { key: `hung-${i}`, type: "http", config: { url: `http://127.0.0.1:${hanging.port}/` }, timeoutMs: HUNG_TIMEOUT, failThreshold: 1 });
     }
-    const healthy = await addCheck(core, layer.id, { key: "healthy", type: "http", config: { url: `http://127.0.0.1:${healthyTarget.port}/` } });
+    // Its own deadline is generous: a loaded CI machine (with the embedded database working in this
+    // process) can stall the event loop past 1 s, and a slow healthy probe is not what this test is about.
+    const healthy = await addCheck(core, layer.id, { key: "healthy", type: "http", config: { url: `http://127.0.0.1:${healthyTarget.port}/` }, timeoutMs: 5000 });
     const runs = new RunLog();
     engine = testEngine({ observer: runs.observer });
     await engine.start();
     const hungResults = () => [...runs.results.entries()].filter(([id]) => id !== healthy.id).flatMap(([, r]) => r);
     await waitFor("the healthy check to run twice", async () => runs.count(healthy.id) >= 2 && hanging.connections() >= 20);
     expect(hungResults()).toEqual([]);
-    expect(runs.results.get(healthy.id)!.every((r) => r.ok)).toBe(true);
+    expect(runs.results.get(healthy.id)!.filter((r) => !r.ok)).toEqual([]);
     // Every hung probe then ends at its own deadline.
     await waitFor("every hung probe to time out", async () => hungResults().length >= 20);
     expect(hungResults().every((r) => !r.ok && r.message === `timed out after ${HUNG_TIMEOUT} ms`)).toBe(true);
@@ -110,7 +112,7 @@ describe("check engine", () => {
     // close to the slot it starts is scheduling precision, measured by `npm run bench`.
     expect(runs.count(healthy.id)).toBeGreaterThanOrEqual(6);
     expect(Math.max(...runs.lags.get(healthy.id)!)).toBeLessThan(1000);
-    expect(runs.results.get(healthy.id)!.every((r) => r.ok)).toBe(true);
+    expect(runs.results.get(healthy.id)!.filter((r) => !r.ok)).toEqual([]);
   });
 
   it("a failure to store a result is logged and the check keeps running; the change lands once storage is back", async () => {
