@@ -196,6 +196,15 @@ describe("a checker cut-off still forming", () => {
     const d = diagnose({ layers: flat, checks: [up("web"), refusedAt("db"), refusedAt("cache"), up("mail")].map((c, i) => check(c, i)) });
     expect(d.causes.map((c) => c.certainty)).toEqual(["confirmed", "confirmed"]);
   });
+  it("two refused before any other target was probed again: a quarter of the targets, but all of those heard from since, so not confirmed", () => {
+    const wide = layers({ web: { deps: ["mail"] }, db: {}, cache: {}, mail: {}, search: {}, cdn: {}, dns: {}, pay: {} });
+    const before = (layer: string) => ({ layer, recent: [{ ok: true, at: at(0) }] });
+    const checks = [refusedAt("db"), refusedAt("cache"), ...["web", "mail", "search", "cdn", "dns", "pay"].map(before)];
+    expect(diagnose({ layers: wide, checks: checks.map((c, i) => check(c, i)) }).causes.map((c) => c.certainty)).toEqual(["suspected", "suspected"]);
+    // One refused, the others heard from since and healthy: a real outage of that one, confirmed.
+    const heard = [refusedAt("db"), up("cache"), up("web"), up("mail"), up("search"), up("cdn"), up("dns"), up("pay")];
+    expect(diagnose({ layers: wide, checks: heard.map((c, i) => check(c, i)) }).causes.map((c) => [c.id, c.certainty])).toEqual([["layer:db", "confirmed"]]);
+  });
   it("failures that answer (HTTP 500) are not a cut-off: confirmed at once", () => {
     const d = diagnose({ layers: flat, checks: [up("web"), down("db"), down("cache"), silentMail].map((c, i) => check(c, i)) });
     expect(d.causes.map((c) => c.certainty)).toEqual(["confirmed", "confirmed"]);

@@ -166,14 +166,19 @@ export function diagnose(input: DiagnosisInput, tuning: Tuning = DEFAULT_TUNING)
     const failed = c.critical ? c.recent.find((r) => !r.ok)?.at : undefined;
     if (failed && failed > (lastFailure.get(c.layerId) ?? "")) lastFailure.set(c.layerId, failed);
   }
-  // Half the targets or more unreachable at network level, and a target that still looks healthy has
-  // not spoken since: the checker may be getting cut off, so nothing is confirmed until it has.
+  // Every failure unreachable at network level, and targets that still look healthy have not spoken
+  // since it began: the checker may be getting cut off, so nothing is confirmed until they have. The
+  // share is taken among the targets heard from since: when the way out goes, probes fail one by one
+  // as their turns come (a refused connection at once, a silent DNS only at its timeout), and on a
+  // busy checker the first two can fail before any other target is probed at all.
   const formingTargets = isolationTargets(nodes, healthyLayerIds);
-  const cutOffForming = (since: string) =>
-    formingTargets.networkOnly &&
-    formingTargets.total >= tuning.isolationMinTargets &&
-    formingTargets.failing / formingTargets.total >= tuning.isolationShare * (2 / 3) &&
-    formingTargets.healthy.some((id) => !notKnownIds.has(id) && !inMaintenance.has(id) && (lastResult.get(id) ?? "") < since);
+  const cutOffForming = (since: string) => {
+    if (!formingTargets.networkOnly || formingTargets.total < tuning.isolationMinTargets) return false;
+    const counted = formingTargets.healthy.filter((id) => !notKnownIds.has(id) && !inMaintenance.has(id));
+    const silent = counted.filter((id) => (lastResult.get(id) ?? "") < since).length;
+    const heard = formingTargets.failing + counted.length - silent;
+    return silent > 0 && formingTargets.failing / heard >= tuning.isolationShare * (2 / 3);
+  };
   const causes = [...causeSet].map((node): Cause => {
     const symptoms = [...symptomsOf.get(node)!].map((id) => layerById.get(id)!).sort((a, b) => a.position - b.position);
     node.reach = reachable(
