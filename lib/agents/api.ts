@@ -20,6 +20,7 @@ export const registerResponse = z.object({
   pollMs: z.number().int().describe("How often to ask for the assignment"),
   pushMs: z.number().int().describe("How often to push results"),
   maxResultsPerPush: z.number().int(),
+  maxPushBytes: z.number().int().describe("The largest request body the server accepts: a push is split to fit (413 otherwise)"),
 });
 
 const assignedCheck = z.object({

@@ -123,10 +123,25 @@ describe("probe agents", () => {
     const at = { ...hits };
     // Each hit on the target is one probe whose result can only sit in the agent's buffer now.
     await waitUntil("two probes from each agent while the server is away", () => hits.a >= at.a + 2 && hits.b >= at.b + 2);
+    // It comes back allowing a smaller body than it said at registration (as a proxy in front of it
+    // might): room for one result per push, not the two or more each agent holds. A push refused
+    // with 413 would otherwise come again forever.
+    const sample = await core.ctx.prisma.checkResult.findFirstOrThrow({ where: { checkId, vantage: "a-eu" }, orderBy: { at: "desc" } });
+    const one = JSON.stringify({
+      results: [{ checkId, at: sample.at.toISOString(), ok: true, latencyMs: 1234.567891, message: sample.message }],
+      batch: { run: "00000000-0000-0000-0000-000000000000", firstSeq: 123_456 },
+      stats: { version: "0.0.0-dev.0000", buffered: 123_456, dropped: 0, lagP99Ms: 1234.5678 },
+    });
+    process.env.WARROOM_MAX_BODY_BYTES = String(Buffer.byteLength(one) + 40);
     await api.start();
     // SIGTERM: the agent stops probing, sends everything it holds and exits.
-    expect(await agentA.stop()).toBe(0);
-    expect(await agentB.stop()).toBe(0);
+    try {
+      expect(await agentA.stop()).toBe(0);
+      expect(await agentB.stop()).toBe(0);
+    } finally {
+      delete process.env.WARROOM_MAX_BODY_BYTES;
+    }
+    expect(agentA.lines.some((l) => l.msg === "a push was too large for the server; sending smaller batches")).toBe(true);
     const stored = async (v: string) => core.ctx.prisma.checkResult.count({ where: { checkId, vantage: v } });
     // Every result A's probes produced — the ones buffered while the server was away included — is
     // stored exactly once (the agent's own count, said as it stops). On a mismatch, its log tells why.

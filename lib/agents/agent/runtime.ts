@@ -50,6 +50,8 @@ export class ProbeAgent {
   private pollMs = 5000;
   private pushMs = 1000;
   private maxPerPush = 5000;
+  /** The server's body limit, said at registration; halved on a 413 (a proxy in front may allow less). */
+  private maxPushBytes = 1_048_576;
   private pollTimer: NodeJS.Timeout | undefined;
   private pushTimer: NodeJS.Timeout | undefined;
   private pushing: Promise<void> | undefined;
@@ -125,11 +127,12 @@ export class ProbeAgent {
           body: JSON.stringify({ name: this.o.name, version: this.o.version, ...(this.o.hostname ? { hostname: this.o.hostname } : {}) }),
           signal: AbortSignal.timeout(10_000),
         });
-        const body = (await res.json().catch(() => ({}))) as { pollMs?: number; pushMs?: number; maxResultsPerPush?: number; error?: { message?: string } };
+        const body = (await res.json().catch(() => ({}))) as { pollMs?: number; pushMs?: number; maxResultsPerPush?: number; maxPushBytes?: number; error?: { message?: string } };
         if (res.ok) {
           this.pollMs = body.pollMs ?? this.pollMs;
           this.pushMs = body.pushMs ?? this.pushMs;
           this.maxPerPush = body.maxResultsPerPush ?? this.maxPerPush;
+          this.maxPushBytes = body.maxPushBytes ?? this.maxPushBytes;
           this.o.log.info({ server: this.o.server, name: this.o.name }, "registered");
           return;
         }
@@ -252,14 +255,14 @@ export class ProbeAgent {
   private async pushAll(): Promise<void> {
     while (this.outbox.size > 0) {
       const firstSeq = this.outbox.headSeq;
-      const batch = this.outbox.peek(this.maxPerPush);
       const stats = { version: this.o.version, buffered: this.outbox.size, dropped: this.outbox.dropped, lagP99Ms: this.takeLagP99() };
+      const { batch, body: payload } = this.fitted(firstSeq, stats);
       let res: Response;
       try {
         res = await fetch(this.url("/api/agent/results"), {
           method: "POST",
           headers: this.headers({ "content-type": "application/json" }),
-          body: JSON.stringify({ results: batch, batch: { run: this.run, firstSeq }, stats }),
+          body: payload,
           signal: AbortSignal.timeout(30_000),
         });
       } catch (err) {
@@ -274,7 +277,13 @@ export class ProbeAgent {
         continue;
       }
       const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-      if (res.status === 403 || res.status === 400 || res.status === 422) {
+      if (res.status === 413 && batch.length > 1) {
+        // Smaller than the server said: a proxy in front of it allows less. Send smaller batches.
+        this.maxPushBytes = Math.floor(Buffer.byteLength(payload) / 2);
+        this.o.log.warn({ results: batch.length, bytes: Buffer.byteLength(payload), nowAtMost: this.maxPushBytes }, "a push was too large for the server; sending smaller batches");
+        continue;
+      }
+      if (res.status === 403 || res.status === 400 || res.status === 413 || res.status === 422) {
         // Refused for what it is, not for when it was sent: resending would be refused forever.
         this.outbox.remove(batch);
         this.rejected += batch.length;
@@ -283,6 +292,21 @@ export class ProbeAgent {
       }
       this.o.log.warn({ status: res.status, reason: body.error?.message, buffered: this.outbox.size }, "push failed; keeping the results");
       return;
+    }
+  }
+
+  /**
+   * The oldest results that fit one request body. A backlog after an outage, or long probe messages
+   * (up to 2,000 characters each), would otherwise make a push the server refuses with 413 every
+   * time, and the buffer behind it would never drain.
+   */
+  private fitted(firstSeq: number, stats: Record<string, unknown>): { batch: AgentResult[]; body: string } {
+    let batch = this.outbox.peek(this.maxPerPush);
+    for (;;) {
+      const body = JSON.stringify({ results: batch, batch: { run: this.run, firstSeq }, stats });
+      const bytes = Buffer.byteLength(body);
+      if (bytes <= this.maxPushBytes || batch.length <= 1) return { batch, body };
+      batch = batch.slice(0, Math.max(1, Math.floor((batch.length * this.maxPushBytes * 0.9) / bytes)));
     }
   }
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import * as register from "@/app/api/agent/register/route";
 import * as assignment from "@/app/api/agent/assignment/route";
 import * as results from "@/app/api/agent/results/route";
+import { bodyLimitFor, limitBody } from "@/lib/http/body-limit";
 
 type Handler = (req: Request) => Promise<Response>;
 const ROUTES: Record<string, Handler> = {
@@ -35,6 +36,8 @@ export async function serveAgentApi(): Promise<AgentApi> {
   const start = async () => {
     const s = createServer((req, res) => {
       count++;
+      // As server.ts does before any route: a body over the limit is a 413 and a closed connection.
+      if (limitBody(req, res, bodyLimitFor(req.method, req.url))) return;
       handle(req, res, `http://127.0.0.1:${port}`).catch(() => res.writeHead(500).end());
     });
     await new Promise<void>((resolve) => s.listen(port, "127.0.0.1", resolve));
