@@ -61,7 +61,14 @@ export const agentStatsInput = z.object({
   version: z.string().trim().min(1).max(64),
   buffered: z.number().int().min(0),
   dropped: z.number().int().min(0).describe("Results dropped from the full buffer since the agent started (oldest first)"),
-  lagP99Ms: z.number().min(0).nullable().describe("p99 of probe start − scheduled start since the last push"),
+  // A timer armed on the event loop's cached clock can fire a millisecond or two before Date.now()
+  // says the slot is due: a small negative lag is an early start, read as none. The stats ride on
+  // every push, so refusing them would refuse the results with them.
+  lagP99Ms: z
+    .number()
+    .nullable()
+    .transform((n) => (n === null ? null : Math.max(0, n)))
+    .describe("p99 of probe start − scheduled start since the last push (a negative value counts as 0)"),
 });
 
 export const pushBatchInput = z.object({

@@ -125,6 +125,19 @@ describe("agent tokens", () => {
     expect((await stored()).results).toBe(before + 4);
   });
 
+  it("a slightly negative lag in the stats (a timer firing a millisecond early) never costs the results", async () => {
+    const before = (await stored()).results;
+    const res = await call(results.POST, "POST", "/api/agent/results", {
+      as: { bearer: tokens["agent-a"], origin: null },
+      body: {
+        results: [{ checkId: checkIds["a-only"], at: new Date(Date.UTC(2026, 10, 29, 13, 0, 0)).toISOString(), ok: true, latencyMs: 1, message: "ok" }],
+        stats: { version: "1.2.3", buffered: 0, dropped: 0, lagP99Ms: -2 },
+      },
+    });
+    expect(res.body).toEqual({ accepted: 1, skipped: 0, duplicates: 0 });
+    expect((await stored()).results).toBe(before + 1);
+  });
+
   it("reads only its own assignment: no other check, and secrets as references, never values", async () => {
     const res = await getAssignment(tokens["agent-a"]);
     expect(res.status).toBe(200);

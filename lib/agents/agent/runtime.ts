@@ -190,7 +190,9 @@ export class ProbeAgent {
     const release = await this.limiter.acquire();
     const startedAt = Date.now();
     try {
-      const lag = startedAt - scheduledAt;
+      // Timers run on the event loop's cached clock and can fire a little before Date.now() says the
+      // slot is due: an early start is no lag.
+      const lag = Math.max(0, startedAt - scheduledAt);
       if (this.lags.length < LAG_SAMPLES) this.lags.push(lag);
       this.noteForReport(lag);
       const probe = spec.probe;
