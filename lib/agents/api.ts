@@ -39,6 +39,9 @@ export const assignmentResponse = z.object({
   checks: z.array(assignedCheck),
 });
 
+/** Text limits of a pushed result: the agent clips to them (result.ts), so a long message never costs a batch. */
+export const RESULT_TEXT_MAX = { message: 2000, metricLabel: 200, metricSeries: 500 } as const;
+
 export const agentResultInput = z.object({
   checkId: z.string().min(1).max(64),
   at: z.iso.datetime({ offset: true }).describe("When the probe started"),
@@ -46,12 +49,12 @@ export const agentResultInput = z.object({
   /** The probe could not tell (a metric query without data): neither up nor a failure towards down. */
   unknown: z.boolean().optional(),
   latencyMs: z.number().min(0).max(3_600_000),
-  message: z.string().max(2000),
+  message: z.string().max(RESULT_TEXT_MAX.message),
   metric: z.number().optional(),
-  metricLabel: z.string().max(200).optional(),
+  metricLabel: z.string().max(RESULT_TEXT_MAX.metricLabel).optional(),
   metricMax: z.number().optional(),
   metricUnit: z.enum(METRIC_UNITS).optional(),
-  metricSeries: z.string().max(500).optional(),
+  metricSeries: z.string().max(RESULT_TEXT_MAX.metricSeries).optional(),
   metricBad: z.enum(["high", "low"]).optional(),
   certDaysLeft: z.number().optional(),
 });

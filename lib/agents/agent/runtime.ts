@@ -6,7 +6,7 @@
 // process's environment, and masked out of every message before it leaves.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { runCheck } from "../../checks/run";
+import { runCheck, type RunResult } from "../../checks/run";
 import { referencedValues, redactValues } from "../../checks/secrets";
 import { prepareProbe, type Probe } from "../../checks/engine/load";
 import { Limiter } from "../../checks/engine/limiter";
@@ -197,8 +197,8 @@ export class ProbeAgent {
       this.noteForReport(lag);
       const probe = spec.probe;
       const result = "error" in probe ? { ok: false as const, message: probe.error, latencyMs: 0 } : await runCheck(probe.def, probe.config, { timeoutMs: spec.check.timeoutMs });
-      const r = toAgentResult(spec.id, result, startedAt);
-      this.outbox.push(spec.secrets.length ? { ...r, message: redactValues(r.message, spec.secrets) } : r);
+      // Redacted before toAgentResult clips the message: a clip through a secret would leave a piece no longer recognised.
+      this.outbox.push(toAgentResult(spec.id, spec.secrets.length ? redactedResult(result, spec.secrets) : result, startedAt));
       this.produced++;
     } finally {
       release();
@@ -318,4 +318,8 @@ export class ProbeAgent {
     if (ok) this.o.log.info({ buffered: this.outbox.size, dropped: this.outbox.dropped }, "server reachable");
     else this.o.log.warn({ err: String(err), buffered: this.outbox.size }, "server unreachable; buffering results");
   }
+}
+
+function redactedResult(r: RunResult, secrets: readonly string[]): RunResult {
+  return r.ok ? { ...r, outcome: { ...r.outcome, message: redactValues(r.outcome.message, secrets) } } : { ...r, message: redactValues(r.message, secrets) };
 }
