@@ -163,7 +163,7 @@ export type IngestOutcome = { accepted: number; skipped: number; duplicates: num
 
 /**
  * Refuses the whole batch (403, nothing written) when any result is for a check this vantage
- * does not run; results for checks deleted since they ran are skipped.
+ * never ran; results for checks deleted since they ran, or taken away from it since, are skipped.
  */
 export function ingestResults(vantage: string, results: readonly AgentResult[], batch?: PushBatch): Promise<IngestOutcome> {
   return serially(() => ingestNow(vantage, results, batch));
@@ -185,7 +185,14 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
   const ids = [...new Set(all.map((r) => r.checkId))];
   const notVantaged = ids.filter((id) => !plan.checks.has(id));
   const existing = notVantaged.length ? await prisma.check.findMany({ where: { id: { in: notVantaged } }, select: { id: true } }) : [];
-  const refused = [...existing.map((c) => c.id), ...ids.filter((id) => plan.checks.get(id)?.eligible(vantage) === false)];
+  const notTheirs = [...existing.map((c) => c.id), ...ids.filter((id) => plan.checks.get(id)?.eligible(vantage) === false)];
+  // A check this vantage has run (it has a word of its own stored) until a stack edit took it
+  // away: its results still in the agent's buffer are skipped, not a reason to refuse the others
+  // with them. Only a check it never ran refuses the batch. Neither is ever written.
+  const ranBefore = notTheirs.length
+    ? new Set((await prisma.checkVantage.findMany({ where: { checkId: { in: notTheirs }, vantage }, select: { checkId: true } })).map((r) => r.checkId))
+    : new Set<string>();
+  const refused = notTheirs.filter((id) => !ranBefore.has(id));
   if (refused.length) throw forbidden(`This agent does not run check ${refused[0]}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ""}; nothing was stored.`);
   const mine = ids.filter((id) => plan.checks.has(id));
   const { states: storedState, checkedAt, vantages: rows } = await checksWithVantages(prisma, mine);

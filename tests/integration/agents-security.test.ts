@@ -161,6 +161,29 @@ describe("agent tokens", () => {
     expect(((await changed.json()) as { checks: Array<{ intervalSec: number }> }).checks[0].intervalSec).toBe(20);
   });
 
+  it("a check a stack edit takes away from an agent: its results still in flight are skipped, the rest of the batch is stored", async () => {
+    const moved = stack(20);
+    const checks = moved.layers[0].checks;
+    checks[0] = { ...checks[0], runOn: ["agent-b"] };
+    checks.push({ key: "a-new", name: "New for A", type: "tcp", config: { host: "10.1.2.4", port: 5432 }, intervalSec: 10, runOn: ["agent-a"] });
+    await replaceStack(moved);
+    try {
+      const aNew = (await core.ctx.prisma.check.findFirstOrThrow({ where: { key: "a-new" } })).id;
+      const before = await stored();
+      const aOnly = () => core.ctx.prisma.checkResult.count({ where: { checkId: checkIds["a-only"] } });
+      const aOnlyBefore = await aOnly();
+      const res = await push(tokens["agent-a"], [{ checkId: checkIds["a-only"] }, { checkId: aNew }]);
+      expect(res.body).toEqual({ accepted: 1, skipped: 1, duplicates: 0 });
+      expect(await aOnly()).toBe(aOnlyBefore);
+      expect((await stored()).results).toBe(before.results + 1);
+      // A check it never ran still refuses the whole batch.
+      expect((await push(tokens["agent-a"], [{ checkId: checkIds["b-only"] }, { checkId: aNew }])).status).toBe(403);
+      expect((await stored()).results).toBe(before.results + 1);
+    } finally {
+      await replaceStack(stack(20));
+    }
+  });
+
   it("a revoked token is refused at once everywhere", async () => {
     const res = await call(agentRoute.DELETE, "DELETE", `/api/agents/${agentIds["agent-b"]}`, { as: await sessionFor(core, "admin"), params: { id: agentIds["agent-b"] } });
     expect(res.status).toBe(200);
