@@ -30,7 +30,7 @@ const LAG_GOAL_MS = 100;
 const AGENT_NODE_ARGS = (process.env.BENCH_AGENT_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 
-type LagReport = { probes: number; lagP50Ms: number | null; lagP99Ms: number | null; lagMaxMs: number | null; checks: number; buffered: number; dropped: number; sent: number };
+type LagReport = { probes: number; lagP50Ms: number | null; lagP99Ms: number | null; lagMaxMs: number | null; checks: number; buffered: number; dropped: number; rejected: number; sent: number };
 type Agent = { name: string; child: ChildProcess; pending: Array<(r: LagReport) => void>; exited: Promise<unknown>; ready: Promise<void> };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -189,7 +189,7 @@ async function measure(server: RealServer, places: Array<{ host: string; http: n
     const p99Text = rs.map((r) => r.lagP99Ms?.toFixed(0) ?? "n/a").join(", ");
     const p50Text = rs.map((r) => r.lagP50Ms?.toFixed(0) ?? "n/a").join(", ");
     rows.push(
-      `| ${k} | ${Math.round(share)} | ${(rs.reduce((s, r) => s + r.probes, 0) / sec).toFixed(0)} | ${p50Text} ms | ${p99Text} ms | ${Math.max(...rs.map((r) => r.lagMaxMs ?? 0)).toFixed(0)} ms | ${agentPct.join(" / ")} % | ${(n / sec).toFixed(0)} | ${perK.server.toFixed(0)} ms | ${perK.db.toFixed(0)} ms | ${((serverMs / 1000 / sec) * 100).toFixed(0)} % | ${rs.reduce((s, r) => s + r.buffered, 0)} / ${rs.reduce((s, r) => s + r.dropped, 0)} | ${load0} → ${load()} |`,
+      `| ${k} | ${Math.round(share)} | ${(rs.reduce((s, r) => s + r.probes, 0) / sec).toFixed(0)} | ${p50Text} ms | ${p99Text} ms | ${Math.max(...rs.map((r) => r.lagMaxMs ?? 0)).toFixed(0)} ms | ${agentPct.join(" / ")} % | ${(n / sec).toFixed(0)} | ${perK.server.toFixed(0)} ms | ${perK.db.toFixed(0)} ms | ${((serverMs / 1000 / sec) * 100).toFixed(0)} % | ${rs.reduce((s, r) => s + r.buffered, 0)} / ${rs.reduce((s, r) => s + r.dropped, 0)} / ${rs.reduce((s, r) => s + (r.rejected ?? 0), 0)} | ${load0} → ${load()} |`,
     );
     console.log(rows[rows.length - 1]);
     if (k === Math.max(...PHASES)) lagVerdicts.push(`RATIO agents: ${CHECKS} checks every ${INTERVAL_SEC} s over ${k} agents, schedule lag p99 per agent ${p99Text} ms (goal < ${LAG_GOAL_MS} ms each: ${p99s.every((p) => p < LAG_GOAL_MS) ? "met" : "NOT met"})`);
@@ -211,7 +211,7 @@ async function measure(server: RealServer, places: Array<{ host: string; http: n
   const barePer1000 = (cpuMs(bare.pid!) - b0) / ((sends * batch) / 1000);
 
   console.log(`\nreal server on PostgreSQL, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load average now ${load()}`);
-  console.log("| agents | checks per agent | probes/s | lag p50 per agent | lag p99 per agent | lag max | agent CPU (each) | results stored/s | server CPU per 1,000 results | its PostgreSQL CPU per 1,000 | server CPU | buffered / dropped | load average |");
+  console.log("| agents | checks per agent | probes/s | lag p50 per agent | lag p99 per agent | lag max | agent CPU (each) | results stored/s | server CPU per 1,000 results | its PostgreSQL CPU per 1,000 | server CPU | buffered / dropped / refused by the server | load average |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) console.log(r);
   console.log(`peer (bare Node HTTP server parsing the same ${batch}-result batches): ${barePer1000.toFixed(1)} ms CPU per 1,000 results`);

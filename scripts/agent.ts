@@ -58,7 +58,7 @@ const shutdown = async () => {
   else log.info(counts, "stopped");
   process.exit(0);
 };
-process.on("SIGUSR2", () => log.info({ ...agent.takeLagReport(), checks: agent.checks, buffered: agent.buffered, dropped: agent.dropped, sent: agent.sent }, "lag report"));
+process.on("SIGUSR2", () => log.info({ ...agent.takeLagReport(), checks: agent.checks, buffered: agent.buffered, dropped: agent.dropped, rejected: agent.rejected, sent: agent.sent }, "lag report"));
 process.on("SIGTERM", () => void shutdown());
 process.on("SIGINT", () => void shutdown());
 
