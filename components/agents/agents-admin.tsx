@@ -68,7 +68,7 @@ export function AgentsAdmin({ initial, serverUrl }: { initial: AgentView[]; serv
                 <th className="py-1 pr-3">Contact</th>
                 <th className="py-1 pr-3">Version</th>
                 <th className="py-1 pr-3">Schedule lag (p99)</th>
-                <th className="py-1 pr-3">Buffered / dropped</th>
+                <th className="py-1 pr-3">Buffered / dropped / refused</th>
                 <th className="py-1 pr-3">Checks</th>
                 <th className="py-1">Token</th>
               </tr>
@@ -86,7 +86,7 @@ export function AgentsAdmin({ initial, serverUrl }: { initial: AgentView[]; serv
                   <td className="py-1 pr-3">{a.version ?? "—"}</td>
                   <td className="py-1 pr-3">{a.lagMs === null ? "—" : `${Math.round(a.lagMs)} ms`}</td>
                   <td className="py-1 pr-3">
-                    {a.buffered} / {a.dropped}
+                    {a.buffered} / {a.dropped} / {a.rejected}
                   </td>
                   <td className="py-1 pr-3">{a.checks}</td>
                   <td className="py-1">

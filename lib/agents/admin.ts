@@ -30,10 +30,11 @@ export type AgentView = {
   lagMs: number | null;
   buffered: number;
   dropped: number;
+  rejected: number;
   checks: number;
 };
 
-type Row = { id: string; name: string; createdAt: Date; revokedAt: Date | null; lastSeenAt: Date | null; version: string | null; hostname: string | null; lagMs: number | null; buffered: number; dropped: number };
+type Row = { id: string; name: string; createdAt: Date; revokedAt: Date | null; lastSeenAt: Date | null; version: string | null; hostname: string | null; lagMs: number | null; buffered: number; dropped: number; rejected: number };
 
 function view(r: Row, checks: number): AgentView {
   return {
@@ -48,6 +49,7 @@ function view(r: Row, checks: number): AgentView {
     lagMs: r.lagMs,
     buffered: r.buffered,
     dropped: r.dropped,
+    rejected: r.rejected,
     checks,
   };
 }

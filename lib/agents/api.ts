@@ -64,6 +64,7 @@ export const agentStatsInput = z.object({
   version: z.string().trim().min(1).max(64),
   buffered: z.number().int().min(0),
   dropped: z.number().int().min(0).describe("Results dropped from the full buffer since the agent started (oldest first)"),
+  rejected: z.number().int().min(0).optional().describe("Results the server refused and the agent dropped since it started (absent from agents before it was reported)"),
   // A timer armed on the event loop's cached clock can fire a millisecond or two before Date.now()
   // says the slot is due: a small negative lag is an early start, read as none. The stats ride on
   // every push, so refusing them would refuse the results with them.
@@ -105,6 +106,7 @@ const agentSchema = z.object({
   lagMs: z.number().nullable(),
   buffered: z.number().int(),
   dropped: z.number().int(),
+  rejected: z.number().int().describe("Results the server refused and the agent dropped, at its last report"),
   checks: z.number().int(),
 });
 export const agentListResponse = z.object({ agents: z.array(agentSchema) });

@@ -28,7 +28,7 @@ export async function touchAgent(agent: AgentPrincipal, stats?: z.output<typeof 
     where: { id: agent.id },
     data: {
       lastSeenAt: new Date(),
-      ...(stats ? { version: stats.version, buffered: stats.buffered, dropped: stats.dropped, ...(stats.lagP99Ms !== null ? { lagMs: stats.lagP99Ms } : {}) } : {}),
+      ...(stats ? { version: stats.version, buffered: stats.buffered, dropped: stats.dropped, ...(stats.rejected !== undefined ? { rejected: stats.rejected } : {}), ...(stats.lagP99Ms !== null ? { lagMs: stats.lagP99Ms } : {}) } : {}),
     },
   });
 }

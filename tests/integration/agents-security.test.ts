@@ -194,6 +194,18 @@ describe("agent tokens", () => {
     expect((await call(register.POST, "POST", "/api/agent/register", { as: { bearer: token, origin: null }, body: { name: "agent-b", version: "1" } })).status).toBe(401);
   });
 
+  it("the admin list shows what an agent's pushes say of its buffer: buffered, dropped, and refused by the server", async () => {
+    const admin = await sessionFor(core, "admin");
+    const created = await call(agentsRoute.POST, "POST", "/api/agents", { as: admin, body: { name: "agent-c" } });
+    const token = (created.body as { token: string }).token;
+    // Its first contact, so nothing holds the write back (contact is written at most once a second).
+    const res = await call(results.POST, "POST", "/api/agent/results", { as: { bearer: token, origin: null }, body: { results: [], stats: { version: "2.0.0", buffered: 7, dropped: 2, rejected: 3, lagP99Ms: 4 } } });
+    expect(res.status).toBe(200);
+    const list = await call(agentsRoute.GET, "GET", "/api/agents", { as: admin });
+    const c = (list.body as { agents: Array<{ name: string; buffered: number; dropped: number; rejected: number; lagMs: number | null }> }).agents.find((x) => x.name === "agent-c")!;
+    expect([c.buffered, c.dropped, c.rejected, c.lagMs]).toEqual([7, 2, 3, 4]);
+  });
+
   it("the admin list shows last contact, version and checks", async () => {
     const list = await call(agentsRoute.GET, "GET", "/api/agents", { as: await sessionFor(core, "admin") });
     const a = (list.body as { agents: Array<{ name: string; version: string | null; lastSeenAt: string | null; online: boolean; checks: number }> }).agents.find((x) => x.name === "agent-a")!;

@@ -257,7 +257,7 @@ export class ProbeAgent {
   private async pushAll(): Promise<void> {
     while (this.outbox.size > 0) {
       const firstSeq = this.outbox.headSeq;
-      const stats = { version: this.o.version, buffered: this.outbox.size, dropped: this.outbox.dropped, lagP99Ms: this.takeLagP99() };
+      const stats = { version: this.o.version, buffered: this.outbox.size, dropped: this.outbox.dropped, rejected: this.rejected, lagP99Ms: this.takeLagP99() };
       const { batch, body: payload } = this.fitted(firstSeq, stats);
       let res: Response;
       try {
