@@ -19,10 +19,15 @@ const POSTGRES_SPECS = ["incidents", "offline", "status", "subscriptions", "war-
 // server never opens its data directory (DATABASE_URL is set); it gets its own all the same.
 const pass = onPostgres ? "postgres" : "embedded";
 const dataDir = `.e2e-data/${pass}`;
+// Each demo role's signed-in state, written by e2e/auth.setup.ts after the web server has cleared dataDir.
+export const authDir = `${dataDir}/auth`;
 
 export default defineConfig({
   testDir: "e2e",
-  ...(onPostgres ? { testMatch: POSTGRES_SPECS } : {}),
+  projects: [
+    { name: "sessions", testMatch: "auth.setup.ts" },
+    { name: "journeys", dependencies: ["sessions"], ...(onPostgres ? { testMatch: POSTGRES_SPECS } : {}) },
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
