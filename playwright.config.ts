@@ -70,6 +70,9 @@ export default defineConfig({
             WARROOM_DATA_DIR: `${dataDir}/pglite`,
             WARROOM_DEMO: "1",
             LOGIN_MAX_FAILURES: "50",
+            // The integration suite's cost (README): every sign-in and the four demo accounts at start-up
+            // hash in ~0.1 s instead of ~0.7 s. tests/integration/security/login.test.ts proves the default.
+            WARROOM_SCRYPT_LOG_N: "14",
             // Short, so the break-reminder test need not sit in a war room for 30 minutes.
             WARROOM_BREAK_AFTER_MS: "20000",
             DATABASE_URL: onPostgres ? pgUrl : "",
