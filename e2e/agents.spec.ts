@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { openHome, resumeSession } from "./fixtures";
 
 // The admin page and the agent API through the real server: a token shown once works for the
 // agent API (and nothing else), the page shows the agent's contact and version, revoking it shuts it out.
 test("an admin creates a probe agent, its token opens the agent API only, and revoking it shuts it out", async ({ page, request }) => {
   const name = `e2e-${Math.random().toString(36).slice(2, 7)}`;
-  await signIn(page, DEMO.admin);
+  await openHome(page, "admin");
   await page.getByRole("link", { name: "Agents" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Probe agents" })).toBeVisible();
 
@@ -42,7 +42,7 @@ test("an admin creates a probe agent, its token opens the agent API only, and re
 // What the layer page shows of a check run from two agents that disagree. The demo stack is
 // restored afterwards (checks are matched by key, so the other checks keep their ids and history).
 test("a check two agents disagree on shows each vantage and 'down from …, up from …' on its layer page", async ({ page, baseURL }) => {
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const api = page.request;
   const headers = { origin: baseURL! };
   const original = (await (await api.get("/api/stack/export?format=json")).json()) as { layers: Array<{ key: string; name: string; checks: unknown[] }> };
@@ -95,7 +95,7 @@ test("a check two agents disagree on shows each vantage and 'down from …, up f
 // that agent's network (and none for the layers), then one when it reaches its checks again.
 test("an agent that alone cannot reach anything is one alert on the war room's rail, naming its network", async ({ page, baseURL }) => {
   test.setTimeout(90_000);
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const api = page.request;
   const headers = { origin: baseURL! };
   const original = (await (await api.get("/api/stack/export?format=json")).json()) as { layers: Array<{ key: string; name: string; checks: unknown[] }> };
@@ -165,7 +165,7 @@ test("an agent that alone cannot reach anything is one alert on the war room's r
 // vantages named is refused on the field, under its path.
 test("an admin sets where a check runs and its quorum in the stack editor, and the YAML view and API show it", async ({ page, baseURL }) => {
   test.setTimeout(90_000);
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const api = page.request;
   const headers = { origin: baseURL! };
   const original = (await (await api.get("/api/stack/export?format=json")).json()) as { layers: Array<{ key: string; name: string; checks: Array<{ key: string; name: string; runOn?: unknown; quorum?: number }> }> };

@@ -1,11 +1,11 @@
 // The e2e server reminds people after 20 s in a war room (WARROOM_BREAK_AFTER_MS, 30 min in production).
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 
 test("someone who stays in a war room is reminded to take a break, and can dismiss it", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, DEMO.responder);
+  await resumeSession(page, "responder");
   const res = await page.request.post("/api/incidents", { headers: { origin: baseURL }, data: { title: `Long night ${Date.now()}`, severity: "SEV3" } });
   expect(res.status()).toBe(201);
   const { incident } = (await res.json()) as { incident: { id: string } };

@@ -3,7 +3,7 @@
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 
 const INTERVAL_SEC = 5;
 const WITHIN_MS = INTERVAL_SEC * 1000 + 5000;
@@ -28,7 +28,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 test("a stopped shared service is named first, with evidence, above the diagram", async ({ page }) => {
   test.setTimeout(90_000);
   const svc = await startService();
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const original = await page.request.get("/api/stack/export?format=json");
   const restore = original.ok() ? await original.json() : null;
   const tcp = { type: "tcp", intervalSec: INTERVAL_SEC, timeoutMs: 2000, recoverThreshold: 1, config: { host: "127.0.0.1", port: svc.port } };

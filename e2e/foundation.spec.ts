@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, contextAs, signIn, type DemoRole } from "./fixtures";
+import { DEMO, contextAs, openHome, signIn, type DemoRole } from "./fixtures";
 
 const HOME: Record<DemoRole, { path: RegExp; heading: string }> = {
   admin: { path: /\/$/, heading: "Stack map" },
@@ -76,7 +76,7 @@ test("two admins: one adds a user, the other sees it appear without reloading", 
 });
 
 test("a responder creates an API token, sees it once, uses it, and revokes it", async ({ page, request }) => {
-  await signIn(page, DEMO.responder);
+  await openHome(page, "responder");
   await page.getByRole("link", { name: /^Account:/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
   const name = `ci-bot-${Date.now()}`;

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 
 test("the leader renames an incident and raises its severity; a blank title is refused on the field", async ({ page }) => {
-  await signIn(page, DEMO.responder);
+  await resumeSession(page, "responder");
   const res = await page.request.post("/api/incidents", { headers: { origin: baseURL }, data: { title: `Slow search ${Date.now()}`, severity: "SEV3" } });
   const { incident } = (await res.json()) as { incident: { id: string } };
   await page.goto(`/incidents/${incident.id}`);

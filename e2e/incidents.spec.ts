@@ -37,10 +37,8 @@ test("leader, responder and support run an incident from declaration to post-mor
   const responder = await responderContext.newPage();
   await signIn(responder, second);
   // Support works from a phone.
-  const supportContext = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const { context: supportContext, page: support } = await contextAs(browser, "support", { viewport: { width: 375, height: 812 } });
   await supportContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
-  const support = await supportContext.newPage();
-  await signIn(support, { email: "support@warroom.local", password: "demo-support-pass" });
 
   try {
     // The responder watches the incident list; the first visit may compile the page.

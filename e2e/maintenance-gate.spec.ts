@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 import { startNginx, type RunningNginx } from "../tests/integration/helpers/nginx";
 
 test("the maintenance switch takes effect through real nginx on the next request", async ({ page }) => {
@@ -21,7 +21,7 @@ test("the maintenance switch takes effect through real nginx on the next request
     };
     expect(await through("/catalogue")).toEqual({ status: 200, text: "<h1>The shop</h1><p>/catalogue</p>" });
 
-    await signIn(page, DEMO.responder);
+    await resumeSession(page, "responder");
     const res = await page.request.post("/api/incidents", { headers: { origin: baseURL }, data: { title: `Gate drill ${Date.now()}`, severity: "SEV3" } });
     expect(res.status()).toBe(201);
     const { incident } = (await res.json()) as { incident: { id: string } };

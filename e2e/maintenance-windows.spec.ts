@@ -3,13 +3,13 @@
 // under a banner. Ending it early from the admin page clears both.
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { openHome } from "./fixtures";
 
 const utcInput = (d: Date) => d.toISOString().slice(0, 19);
 
 test("a scheduled window starts on time and its layer shows maintenance", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, DEMO.admin);
+  await openHome(page, "admin");
   const catalog = (await (await page.request.get(`${baseURL}/api/maintenance-windows`)).json()) as { layers: { key: string; name: string }[] };
   const layer = catalog.layers[0];
   expect(layer).toBeTruthy();

@@ -4,13 +4,13 @@
 // The stack is restored at the end: the specs after this one run against the same database.
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 
 type Spec = { name: string; layers: Array<{ key: string; name: string; checks: Array<{ key: string; type: string; config: Record<string, unknown>; thresholds?: Record<string, unknown> }> }> };
 
 test("the demo metric check reads Warroom's own /metrics, and the editor edits metric checks with typed fields", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const original = (await (await page.request.get("/api/stack/export?format=json")).json()) as Spec;
   const appLayer = original.layers.find((l) => l.checks.some((c) => c.type === "metrics"));
   expect(appLayer, "the demo stack has a metrics check").toBeTruthy();

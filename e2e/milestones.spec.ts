@@ -2,7 +2,7 @@
 // later on /follow-ups, and a change event posted with an API token showing beside the diagnosis.
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { DEMO, resumeSession } from "./fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -16,7 +16,7 @@ async function declare(page: Page, title: string): Promise<{ id: string; created
 }
 
 test("the leader edits milestones in order; out of order is refused beside the field", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const inc = await declare(page, `Milestones ${Date.now()}`);
   await page.goto(`/incidents/${inc.id}`);
   const strip = page.getByRole("region", { name: "Milestones" });
@@ -53,7 +53,7 @@ test("the leader edits milestones in order; out of order is refused beside the f
 });
 
 test("a follow-up made from the post-mortem is listed once the incident closes and completed later", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const title = `Follow-up source ${Date.now()}`;
   const inc = await declare(page, title);
   expect((await page.request.patch(`/api/incidents/${inc.id}`, { headers, data: { status: "resolved", summary: "Restarted the pool." } })).status()).toBe(200);
@@ -79,7 +79,7 @@ test("a follow-up made from the post-mortem is listed once the incident closes a
 });
 
 test("a change posted by CI with an API token shows beside the diagnosis, minutes before the first failure", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const inc = await declare(page, `What changed ${Date.now()}`);
   const started = new Date(Date.parse(inc.createdAt) - 2 * 60_000).toISOString();
   expect((await page.request.patch(`/api/incidents/${inc.id}/milestones`, { headers, data: { startedAt: started, detectedAt: started } })).status()).toBe(200);

@@ -1,5 +1,5 @@
 import { expect, test, type WebSocketRoute } from "@playwright/test";
-import { contextAs, signIn, DEMO } from "./fixtures";
+import { contextAs, resumeSession } from "./fixtures";
 
 // Playwright's offline mode stops HTTP but leaves open WebSockets alone, so the socket is routed
 // through the test: going "offline" cuts it too, and refuses new ones until the network is back.
@@ -22,7 +22,7 @@ test("a war room that loses its connection shows what it missed once it is back"
   });
   const page = await context.newPage();
   try {
-    await signIn(page, DEMO.viewer);
+    await resumeSession(page, "viewer");
     await page.goto(`/incidents/${incidentId}`, { timeout: 120_000 });
     const timeline = page.getByRole("list", { name: "Timeline events, newest first" });
     await expect(page.getByRole("heading", { level: 1, name: `Flaky uplink ${stamp}` })).toBeVisible({ timeout: 60_000 });

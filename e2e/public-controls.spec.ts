@@ -3,7 +3,7 @@
 // incident), and an admin adding a component in the stack editor. The stack is restored at the end.
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 import type { ComponentsView } from "@/lib/components/view";
 import type { StackInput } from "@/lib/stack/schema";
 
@@ -12,7 +12,7 @@ test("the leader declares with a public title and overrides Checkout on the stat
   const stamp = Date.now();
   const title = `E2E internal: pgbouncer pool exhausted ${stamp}`;
   const publicTitle = `Some payments are failing ${stamp}`;
-  await signIn(page, DEMO.responder);
+  await resumeSession(page, "responder");
 
   await page.goto("/incidents/new", { timeout: 120_000 });
   await page.getByLabel("Title", { exact: true }).fill(title);
@@ -73,7 +73,7 @@ test("the leader declares with a public title and overrides Checkout on the stat
 
 test("an admin adds a component in the stack editor, sees a missing layer flagged on it, and saves", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const original = (await (await page.request.get("/api/stack/export?format=json")).json()) as StackInput;
   const count = original.components?.length ?? 0;
   expect(count).toBeGreaterThan(0);

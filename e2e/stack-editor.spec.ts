@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, contextAs, signIn, type DemoRole } from "./fixtures";
+import { contextAs, resumeSession, type DemoRole } from "./fixtures";
 
 type SpecLayer = { key: string; name: string };
 type Spec = { name: string; layers: SpecLayer[] };
@@ -50,7 +50,7 @@ function mapLayerNames(page: Page): Locator {
 
 test("an admin exports, edits, reorders, removes and imports the stack in the browser", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const exported = await page.request.get("/api/stack/export?format=json");
   expect(exported.ok()).toBe(true);
   const original = (await exported.json()) as Spec;

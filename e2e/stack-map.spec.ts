@@ -6,7 +6,7 @@
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 
 const INTERVAL_SEC = 5;
 const WITHIN_MS = INTERVAL_SEC * 1000 + 5000;
@@ -25,7 +25,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 test("12 layers and the diagnosis fit one 1440×900 screen; Declare incident opens prefilled", async ({ page }) => {
   test.setTimeout(90_000);
   const svc = await startService();
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const original = await page.request.get("/api/stack/export?format=json");
   const restore = original.ok() ? await original.json() : null;
   const health = { type: "http", intervalSec: INTERVAL_SEC, failThreshold: 1, recoverThreshold: 1, config: { url: `${baseURL}/api/health` } };
@@ -87,7 +87,7 @@ test("12 layers and the diagnosis fit one 1440×900 screen; Declare incident ope
 
 test("the editor: typed check fields, what a layer needs, and the YAML view of the same stack", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const original = (await (await page.request.get("/api/stack/export?format=json")).json()) as { layers: { key: string; name: string }[] };
   const first = original.layers[0];
   const n = original.layers.length + 1;

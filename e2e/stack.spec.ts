@@ -3,7 +3,7 @@
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO, signIn } from "./fixtures";
+import { resumeSession } from "./fixtures";
 
 const INTERVAL_SEC = 5;
 /** The bar: one check interval + 2 s, measured in the browser. */
@@ -32,7 +32,7 @@ const stop = (server: net.Server) => new Promise<void>((resolve) => server.close
 test("a stopped service turns its layer Down and Likely cause, then it recovers", async ({ page }) => {
   test.setTimeout(90_000);
   let svc = await startService();
-  await signIn(page, DEMO.admin);
+  await resumeSession(page, "admin");
   const original = await page.request.get("/api/stack/export?format=json");
   const restore = original.ok() ? await original.json() : null;
 

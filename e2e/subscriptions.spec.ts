@@ -3,7 +3,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readMailDir, type Mail } from "../tests/integration/helpers/smtp";
 import { E2E_MAIL_DIR } from "./mail";
-import { DEMO, signIn } from "./fixtures";
+import { DEMO, openHome } from "./fixtures";
 
 async function waitForMail(to: string, pred: (m: Mail) => boolean): Promise<Mail> {
   let hit: Mail | undefined;
@@ -87,7 +87,7 @@ test("subscribe by email, confirm in the browser, receive an update, unsubscribe
   expect(await mailTo(visitor)).toHaveLength(before);
 
   // Admins see the subscriber as unsubscribed.
-  await signIn(page, DEMO.admin);
+  await openHome(page, "admin");
   await page.getByRole("link", { name: "Subscribers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Subscribers" })).toBeVisible();
   await page.getByLabel("Find an email address").fill(visitor);

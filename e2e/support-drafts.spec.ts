@@ -33,9 +33,8 @@ test("public draft and confirmation, audience back to internal, support replies 
   const publicText = `Some emails are arriving late. We are working on it (${tag.slice(-4)}).`;
 
   const leader = await contextAs(browser, "responder");
-  const supportContext = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const { context: supportContext, page: support } = await contextAs(browser, "support", { viewport: { width: 375, height: 812 } });
   await supportContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
-  const support = await supportContext.newPage();
   const admin = await contextAs(browser, "admin");
   try {
     // The incident, with internal text of every kind, declared on the background-workers layer.
@@ -56,11 +55,6 @@ test("public draft and confirmation, audience back to internal, support replies 
     const secrets = [tag, workers.name, workers.impact, "likely cause", "finding"];
 
     // Before anything is public, support sees a plain "not published" card and no replies.
-    await support.goto("/login");
-    await support.getByLabel("Email").fill("support@warroom.local");
-    await support.getByLabel("Password").fill("demo-support-pass");
-    await support.getByRole("button", { name: "Sign in" }).click();
-    await expect(support).not.toHaveURL(/\/login/);
     await support.goto("/support", { timeout: 120_000 });
     const unpublished = support.getByRole("article", { name: `#${incident.number} Not published yet` });
     await expect(unpublished).toBeVisible({ timeout: 60_000 });

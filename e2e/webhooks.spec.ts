@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { openHome } from "./fixtures";
 
 type Got = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -20,7 +20,7 @@ test("an admin adds a webhook, sends a test and sees it delivered and signed", a
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   const name = `e2e ${Math.random().toString(36).slice(2, 7)}`;
   try {
-    await signIn(page, DEMO.admin);
+    await openHome(page, "admin");
     await page.getByRole("link", { name: "Webhooks" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
 
