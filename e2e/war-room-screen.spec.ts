@@ -56,6 +56,12 @@ test("one screen at 1440×900, an alert while scrolled, shortcuts, phone order",
     const newest = `Newest note ${stamp}`;
     expect((await page.request.post(`/api/incidents/${id}/notes`, { headers, data: { body: newest } })).status()).toBe(201);
 
+    // The browser must take the server's HTML as it is: a mismatch (React #418: a countdown read a
+    // second apart) throws it away and renders the whole war room again in the browser.
+    const rerendered: string[] = [];
+    const mismatch = /#41[89]|#42[35]|hydrat/i;
+    page.on("console", (m) => void (m.type() === "error" && mismatch.test(m.text()) && rerendered.push(m.text())));
+    page.on("pageerror", (e) => void (mismatch.test(e.message) && rerendered.push(e.message)));
     await page.goto(`/incidents/${id}`);
     const cause = page.getByRole("listitem", { name: /(Likely|Suspected) cause: .*Database/ });
     await expect(cause).toBeVisible({ timeout: 30_000 });
@@ -72,6 +78,8 @@ test("one screen at 1440×900, an alert while scrolled, shortcuts, phone order",
     await expect(entry).toContainText(newest);
     await expect(entry).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole("list", { name: "In the room now" })).toBeInViewport();
+    await expect(page.getByRole("status", { name: "Live updates connected" })).toBeVisible();
+    expect(rerendered).toEqual([]);
 
     // Scrolled down to the task cards, the leader still gets the responder's suspect finding.
     await page.getByRole("article", { name: `Task 20 of 20 (${stamp})` }).scrollIntoViewIfNeeded();

@@ -10,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor((await headers()).get("x-warroom-path") ?? undefined);
   const seq = await requestSeq();
   return (
-    <AppProviders initialSeq={seq}>
+    <AppProviders initialSeq={seq} renderedAt={Date.now()}>
       <TopNav user={{ name: actor.name, role: actor.role }} />
       <main id="main" className="mx-auto max-w-7xl p-4">
         {children}

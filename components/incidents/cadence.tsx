@@ -5,7 +5,7 @@ import { plural } from "@/lib/text/plural";
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api";
 import { countdown } from "./format";
-import { useNow } from "./hooks";
+import { useNow } from "@/components/ui/clock";
 import { Icon } from "./icons";
 import { useAction } from "./use-action";
 import type { IncidentDetail } from "./types";

@@ -1,7 +1,6 @@
 "use client";
 // Shared data hooks for the incident pages: one React Query key per resource, so the live
 // appliers in lib/realtime/apply.ts refresh them (["incidents"], ["incident", id], ["maintenance"]).
-import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "@/components/ui/api";
 import type { IncidentDetail, Maintenance, StackLayerRef } from "./types";
@@ -27,14 +26,4 @@ export function useStackLayers() {
     queryFn: () => apiFetch<{ layers?: StackLayerRef[] }>("/api/stack"),
     select: (data) => data.layers ?? [],
   });
-}
-
-/** The current time, re-read every `ms`: drives countdowns and ages. */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
 }

@@ -8,7 +8,7 @@ import { SeverityBadge, StatusBadge } from "./badges";
 import { countdown } from "./format";
 import { UtcTime } from "@/components/ui/utc-time";
 import { plural } from "@/lib/text/plural";
-import { useNow } from "./hooks";
+import { useNow } from "@/components/ui/clock";
 import { SEVERITIES, type IncidentSummary } from "./types";
 import { Icon } from "./icons";
 

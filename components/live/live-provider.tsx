@@ -7,6 +7,7 @@ import { io, type Socket } from "socket.io-client";
 import type { AckResult, ClientToServer, LiveEnvelope, Replay, ServerToClient, VolatileEvents, VolatileType } from "@/lib/realtime/catalogue";
 import { applyEvent } from "@/lib/realtime/apply";
 import { catchUp, LiveCursor } from "@/lib/realtime/catch-up";
+import { RenderedAtProvider } from "@/components/ui/clock";
 
 type Listener = (e: LiveEnvelope) => void;
 type VolatileListener = (e: { type: VolatileType; room: string; payload: VolatileEvents[VolatileType] }) => void;
@@ -26,11 +27,13 @@ export function useLive(): Live {
   return live;
 }
 
-export function AppProviders({ initialSeq, children }: { initialSeq: number; children: React.ReactNode }) {
+export function AppProviders({ initialSeq, renderedAt, children }: { initialSeq: number; renderedAt: number; children: React.ReactNode }) {
   const [qc] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={qc}>
-      <LiveProvider initialSeq={initialSeq}>{children}</LiveProvider>
+      <RenderedAtProvider at={renderedAt}>
+        <LiveProvider initialSeq={initialSeq}>{children}</LiveProvider>
+      </RenderedAtProvider>
     </QueryClientProvider>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { localHint, utcDateTime } from "@/lib/text/time";
-import { useEffect, useState } from "react";
+import { useNow } from "@/components/ui/clock";
 
 export function formatAgo(iso: string, now: number): string {
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -12,12 +12,9 @@ export function formatAgo(iso: string, now: number): string {
 
 /** Relative time that keeps itself current (re-renders every 5 s). */
 export function TimeAgo({ iso }: { iso: string }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(t);
-  }, []);
+  const now = useNow(5000);
   return (
+    // The title's local hint depends on the browser's zone, so the server's rendering of it may differ.
     <time dateTime={iso} title={`${utcDateTime(iso)} · ${localHint(iso)}`} suppressHydrationWarning>
       {formatAgo(iso, now)}
     </time>

@@ -9,7 +9,7 @@ import { apiFetch } from "@/components/ui/api";
 import { useLive } from "@/components/live/live-provider";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { ago, clock } from "@/components/incidents/format";
-import { useNow } from "@/components/incidents/hooks";
+import { useNow } from "@/components/ui/clock";
 import { Icon } from "@/components/incidents/icons";
 import type { Severity } from "@/components/incidents/types";
 import type { SupportIncident, SupportViewData } from "@/lib/support/schemas";
