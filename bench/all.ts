@@ -13,7 +13,8 @@ const runs: Array<{ name: string; script: string; args?: string[]; env?: Record<
   { name: "war room open, PostgreSQL", script: "bench/warroom.ts" },
   { name: "start and memory", script: "bench/start.ts" },
   { name: "public status, embedded", script: "bench/status.ts" },
-  { name: "diagnosis", script: "bench/diagnosis.ts" },
+  { name: "diagnosis, PostgreSQL (GET /api/stack, 2,000 checks in an outage)", script: "bench/diagnosis.ts", env: { BENCH_DB: "postgres" } },
+  { name: "diagnosis, embedded (GET /api/stack, 2,000 checks in an outage)", script: "bench/diagnosis.ts" },
   { name: "probe agents (10,000 checks, 1 → 2 → 4 agents)", script: "bench/agents.ts", args: ["--short"] },
 ];
 const only = process.argv.slice(2);
