@@ -49,8 +49,13 @@ export type RealServer = {
   dbName?: string;
 };
 
-// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags for the server's node (NODE_OPTIONS refuses --cpu-prof).
-const nodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+// The node flags `npm run serve` (what `npm start` runs) gives the server: the benchmarks run what users get.
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds flags (NODE_OPTIONS refuses --cpu-prof).
+const nodeArgs = () => {
+  const serve = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { serve: string } }).scripts.serve;
+  const flags = /node ((?:--\S+ )*)dist\/server\.js$/.exec(serve)?.[1] ?? "";
+  return [...flags.split(" "), ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ")].filter(Boolean);
+};
 
 /** `db`: "pglite" (embedded, the default) or "postgres" (a fresh database on the local server). */
 /** `reuse`: start again on the database a stopped server left (`keep: true`), i.e. a restart. */

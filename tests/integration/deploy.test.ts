@@ -51,8 +51,10 @@ describe("Dockerfile", () => {
     expect(user).toBe("USER node");
     expect(final.lines.find((l) => l.startsWith("HEALTHCHECK"))).toContain(LIVE_PATH);
     const cmd = JSON.parse(final.lines.find((l) => l.startsWith("CMD"))!.slice(3)) as string[];
-    expect(cmd).toEqual(["node", "dist/server.js"]);
-    expect(pkg.scripts.serve).toMatch(/node dist\/server\.js$/);
+    // The same node flags as `npm run serve` (what `npm start` runs).
+    const serve = /node ((?:--\S+ )*)dist\/server\.js$/.exec(pkg.scripts.serve);
+    expect(serve).not.toBeNull();
+    expect(cmd).toEqual(["node", ...serve![1].split(" ").filter(Boolean), "dist/server.js"]);
     expect(final.lines).toContain("STOPSIGNAL SIGTERM");
   });
 
