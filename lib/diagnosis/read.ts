@@ -57,12 +57,13 @@ export async function diagnoseInTx(tx: Tx, inMaintenance: (layerId: string) => b
   // Checks whose failure rests on an isolated vantage's word alone count as not known (like paused ones).
   const stack = ignore.size ? { ...found, layers: found.layers.map((l) => ({ ...l, checks: l.checks.map((c) => (ignore.has(c.id) ? { ...c, enabled: false } : c)) })) } : found;
   const ids = stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id));
+  // Each check's newest results from its (checkId, at) index (stack/recent.ts says why not a window).
   const rows = ids.length
     ? await tx.$queryRaw<{ checkId: string; at: Date; ok: boolean }[]>`
-        SELECT "checkId", at, ok FROM (
-          SELECT "checkId", at, ok, row_number() OVER (PARTITION BY "checkId" ORDER BY at DESC) AS rn
-          FROM "CheckResult" WHERE "checkId" = ANY(${ids})
-        ) r WHERE rn <= ${DEFAULT_TUNING.flapSamples} ORDER BY "checkId", at DESC`
+        SELECT c.id AS "checkId", r.at, r.ok
+        FROM unnest(${ids}::text[]) AS c(id)
+        CROSS JOIN LATERAL (SELECT at, ok FROM "CheckResult" WHERE "checkId" = c.id ORDER BY at DESC LIMIT ${DEFAULT_TUNING.flapSamples}) r
+        ORDER BY c.id, r.at DESC`
     : [];
   const recent = new Map<string, { ok: boolean; at: Date }[]>();
   for (const r of rows) (recent.get(r.checkId) ?? recent.set(r.checkId, []).get(r.checkId)!).push(r);
