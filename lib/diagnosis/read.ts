@@ -8,7 +8,12 @@ import { diagnose } from "./diagnose";
 import { DEFAULT_TUNING } from "./signals";
 import type { Diagnosis, DiagnosisInput } from "./types";
 
-type LayerWithChecks = Layer & { checks: Check[] };
+// Only what the diagnosis reads: the state-change writer runs it on every batch of changes, inside
+// its transaction, and whole rows (probe configs, thresholds) for 2,000 checks were most of that
+// read's cost on the embedded database (decoding and mapping rows on the server's event loop).
+const LAYER_COLUMNS = { id: true, key: true, name: true, position: true, optional: true, thirdParty: true, dependsOn: true, resource: true } as const;
+const CHECK_COLUMNS = { id: true, name: true, critical: true, enabled: true, state: true, stateSince: true, message: true, resource: true, reference: true } as const;
+type LayerWithChecks = Pick<Layer, keyof typeof LAYER_COLUMNS> & { checks: Array<Pick<Check, keyof typeof CHECK_COLUMNS>> };
 
 export function diagnosisInput(layers: readonly LayerWithChecks[], inMaintenance: (layerId: string) => boolean, recent: Map<string, { ok: boolean; at: Date }[]>): DiagnosisInput {
   return {
@@ -52,7 +57,10 @@ export async function diagnoseStored(layers: readonly LayerWithChecks[], inMaint
  * alerting holds back (their failure rests only on an isolated vantage).
  */
 export async function diagnoseInTx(tx: Tx, inMaintenance: (layerId: string) => boolean, ignore: ReadonlySet<string> = new Set()): Promise<Diagnosis> {
-  const found = await tx.stack.findFirst({ orderBy: { updatedAt: "asc" }, include: { layers: { orderBy: { position: "asc" }, include: { checks: true } } } });
+  const found = await tx.stack.findFirst({
+    orderBy: { updatedAt: "asc" },
+    select: { layers: { orderBy: { position: "asc" }, select: { ...LAYER_COLUMNS, checks: { select: CHECK_COLUMNS } } } },
+  });
   if (!found) return diagnose({ layers: [], checks: [] });
   // Checks whose failure rests on an isolated vantage's word alone count as not known (like paused ones).
   const stack = ignore.size ? { ...found, layers: found.layers.map((l) => ({ ...l, checks: l.checks.map((c) => (ignore.has(c.id) ? { ...c, enabled: false } : c)) })) } : found;
