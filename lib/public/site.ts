@@ -1,6 +1,7 @@
 // The public site under outage load: every public document is prebuilt in memory (bytes, gzip and
 // brotli variants, ETag) and answered straight from server.ts, before Next's request pipeline.
-// The snapshot is rebuilt after every committed change on this replica (ctx.onPublicChange) and,
+// The snapshot is rebuilt after committed changes on this replica (ctx.onPublicChange; a burst at
+// most once a second, a fresh document asked for in between at once) and,
 // for changes made on other replicas, when the newest live-event seq moves (polled every second).
 // Browsers on /status hear of a new version over Server-Sent Events.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -27,6 +28,8 @@ export type PublicSiteOptions = {
   changesSince?: (since: number | undefined) => Promise<{ latest: number; public: boolean }>;
   log?: Logger;
   pollMs?: number;
+  /** Least time between two rebuilds a burst of changes causes (1 s). */
+  minGapMs?: number;
 };
 
 function makeEntry(doc: PublicDocument, previous: Entry | undefined): Entry {
@@ -64,6 +67,8 @@ export class PublicSite {
   private streams = new Set<ServerResponse>();
   private timers: NodeJS.Timeout[] = [];
   private lastMarker: number | undefined;
+  private lastBuiltAt = 0;
+  private pending: NodeJS.Timeout | undefined;
   /** Builds that failed in a row (the snapshot keeps serving the last good one meanwhile). */
   failures = 0;
 
@@ -82,14 +87,37 @@ export class PublicSite {
   stop(): void {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    clearTimeout(this.pending);
+    this.pending = undefined;
     for (const res of this.streams) res.end();
     this.streams.clear();
   }
 
-  /** A committed change: rebuild now. */
+  /**
+   * A committed change: rebuild now, or, right after another rebuild, once `minGapMs` has passed
+   * since it. In an outage the check engine commits state changes dozens of times a second, and a
+   * rebuild per commit (every layer, check and component read and every document rendered) kept the
+   * embedded server's event loop busy with nothing else (2,000 checks: 25 rebuilds a second, the
+   * stack read waiting 40 s). A request for a document that must be fresh still rebuilds at once
+   * (refresh()), so read-your-writes holds.
+   */
   invalidate(): void {
     this.wanted++;
-    void this.rebuild();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    const wait = Math.max(0, this.lastBuiltAt + (this.opts.minGapMs ?? 1000) - Date.now());
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      // A fresh document asked for meanwhile may have had it rebuilt already.
+      if (this.built >= this.wanted) return;
+      void this.rebuild().then(() => {
+        if (this.built < this.wanted) this.schedule();
+      });
+    }, wait);
+    this.pending.unref();
   }
 
   /** Resolves once the snapshot includes every change invalidated before the call. */
@@ -124,6 +152,7 @@ export class PublicSite {
       } finally {
         // Even a failed build counts as done, or a database outage would hold requests forever.
         this.built = Math.max(this.built, target);
+        this.lastBuiltAt = Date.now();
       }
     })().finally(() => (this.building = undefined));
     return this.building;

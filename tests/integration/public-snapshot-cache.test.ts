@@ -75,6 +75,23 @@ describe("public snapshot", () => {
     expect(reads).toBeLessThanOrEqual(perBuild);
   });
 
+  it("changes right after a rebuild wait for the next one (at most one a second); a fresh document asked for meanwhile is rebuilt at once", async () => {
+    pub.site.invalidate();
+    await pub.site.refresh();
+    // The last commit goes to the database; five commits' signals (what ctx.onPublicChange calls)
+    // come within the second after that rebuild: none rebuilds on its own.
+    const admin = await sessionFor(core, "admin");
+    expect((await call(maintenanceRoute.PUT, "PUT", "/api/maintenance", { as: admin, body: { enabled: false, message: "" } })).status).toBe(200);
+    await pub.site.refresh();
+    reads = 0;
+    for (let i = 0; i < 5; i++) pub.site.invalidate();
+    await new Promise((r) => setImmediate(r));
+    expect(reads).toBe(0);
+    // The gate must be fresh: asking for it rebuilds at once, and it answers from the database's state.
+    expect((await fetch(`${pub.url}/api/public/maintenance/gate`)).status).toBe(204);
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it("another replica's war-room chat costs no rebuild; its public change rebuilds the snapshot", async () => {
     // What another replica's commits leave here: stored live events (the poll reads them).
     const other = (type: string, payload: object) => original.liveEvent.create({ data: { room: "incident:elsewhere", type, payload } });
