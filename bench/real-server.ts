@@ -51,7 +51,8 @@ export type RealServer = {
 
 // The node flags `npm run serve` (what `npm start` runs) gives the server: the benchmarks run what users get.
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds flags (NODE_OPTIONS refuses --cpu-prof).
-const nodeArgs = () => {
+// bench/status.ts starts its own server (wrk beside it) with the same flags.
+export const nodeArgs = () => {
   const serve = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { serve: string } }).scripts.serve;
   const flags = /node ((?:--\S+ )*)dist\/server\.js$/.exec(serve)?.[1] ?? "";
   return [...flags.split(" "), ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ")].filter(Boolean);

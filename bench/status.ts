@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import net from "node:net";
 import { arg } from "./support";
+import { nodeArgs } from "./real-server";
 
 const CLIENTS = arg("clients", "BENCH_CLIENTS", 50);
 const DURATION = arg("duration", "BENCH_DURATION_SEC", 10);
@@ -61,7 +62,7 @@ if (onPostgres) {
   spawnSync("node", ["--import", "tsx", "scripts/fresh-database.ts", db], { cwd: root, stdio: "inherit" });
   env.DATABASE_URL = (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test").replace(/\/[^/?]*(\?.*)?$/, `/${db}$1`);
 } else env.DATABASE_URL = "";
-const server = spawn("node", ["dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn("node", [...nodeArgs(), "dist/server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 children.push(server);
 const base = `http://127.0.0.1:${port}`;
 await waitFor(`${base}/api/health`);
