@@ -7,6 +7,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { db, getContext, hasContext } from "../runtime/context";
 import { forbidden } from "../http/errors";
+import { clip } from "../text/clip";
 import { degradedReasons } from "../checks/engine/assess";
 import { initialTracker, nextState, type EngineState, type Verdict } from "../checks/engine/state";
 import { parseThresholds, type Thresholds } from "../checks/engine/thresholds";
@@ -21,7 +22,7 @@ import { silentAfterMs } from "./config";
 import { reviewIsolation, signalOf } from "./isolation-alerts";
 
 const MAX_MESSAGE = 500;
-const clip = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
+const clipMessage = (s: string) => clip(s, MAX_MESSAGE);
 
 export type VantageRow = {
   checkId: string;
@@ -150,7 +151,7 @@ function judge(c: VantagedCheck, row: VantageRow, r: AgentResult, at: number): V
     ...row,
     state: step.tracker.state,
     stateSince: step.changed ? new Date(at) : row.stateSince,
-    message: clip(step.message),
+    message: clipMessage(step.message),
     lastOk: r.ok,
     failStreak: step.tracker.failStreak,
     okStreak: step.tracker.okStreak,
@@ -222,7 +223,7 @@ async function ingestNow(vantage: string, all: readonly AgentResult[], batch?: P
     // Every vantage abstains (the new one is still deciding): the check keeps its state, within the grace.
     const kept = keepsState(q, checkedAt.get(c.id) ?? null, silentAfterMs(c.intervalSec), at);
     const stateNow = kept ? storedState.get(c.id)! : q.state;
-    resultRows.push({ checkId: c.id, at: new Date(at), ok: q.rawOk, state: stateNow, latencyMs: r.latencyMs, metric: r.ok ? (r.metric ?? null) : null, message: clip(r.message) });
+    resultRows.push({ checkId: c.id, at: new Date(at), ok: q.rawOk, state: stateNow, latencyMs: r.latencyMs, metric: r.ok ? (r.metric ?? null) : null, message: clipMessage(r.message) });
     if (kept) last.delete(c.id);
     else last.set(c.id, { q, at: new Date(at), latencyMs: r.ok ? r.latencyMs : null });
   }

@@ -1,10 +1,12 @@
 // One probe's result as an agent reports it: the outcome's numbers travel so the server can judge
 // degraded (p95, metric limits, trends) exactly as it does for its own probes.
 import type { RunResult } from "../checks/run";
+import { clip } from "../text/clip";
 import { RESULT_TEXT_MAX, type AgentResult } from "./api";
 
-/** Clipped to what the server accepts: one over-long driver error or series name would get the whole push refused. */
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+// Texts are clipped to what the server accepts: one over-long driver error or series name would get
+// the whole push refused.
+
 
 export function toAgentResult(checkId: string, result: RunResult, startedAt: number): AgentResult {
   const at = new Date(startedAt).toISOString();

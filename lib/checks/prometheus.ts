@@ -3,6 +3,7 @@
 // Answer format: {status: "success", data: {resultType: "vector"|"scalar"|"matrix"|"string", result}}
 // or {status: "error", errorType, error} (HTTP 400 bad query, 422 cannot execute, 503 timed out).
 import { z } from "zod";
+import { clip } from "../text/clip";
 import { elapsedMs } from "./abort";
 import { describeHttpRefusal, fetchMetricAnswer } from "./metric-http";
 import { judgeSeries, metricJudgementFields, parseSampleValue, scrub, type Series } from "./metric-series";
@@ -35,9 +36,6 @@ export function queryUrl(base: string, query: string, timeoutMs: number): URL {
   return url;
 }
 
-function clip(s: string, n = 200): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
 
 /** Series of a query answer; a failure that says what went wrong for anything else. */
 export function parseQueryAnswer(status: number, body: string): Series[] {
@@ -51,7 +49,7 @@ export function parseQueryAnswer(status: number, body: string): Series[] {
   if (!parsed.success) throw new CheckFailure(`not a Prometheus query API answer (HTTP ${status}): check the URL`);
   const answer = parsed.data;
   if (answer.status === "error") {
-    throw new CheckFailure(`Prometheus could not run the query: ${clip(answer.error ?? "no reason given")}${answer.errorType ? ` (${answer.errorType})` : ""}`);
+    throw new CheckFailure(`Prometheus could not run the query: ${clip(answer.error ?? "no reason given", 200)}${answer.errorType ? ` (${answer.errorType})` : ""}`);
   }
   const { resultType, result } = answer.data;
   switch (resultType) {
