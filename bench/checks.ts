@@ -7,6 +7,7 @@
 //   npm run bench:checks -- --checks 20000 --interval 10 --duration 60
 //   env: BENCH_CHECKS, BENCH_INTERVAL_SEC, BENCH_DURATION_SEC, BENCH_PEER_SEC; BENCH_DB=pglite for the
 //   embedded database (default: a fresh database on TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/test);
+//   BENCH_TIMELINE=1 prints the window in 5 s slices;
 //   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server. Needs `npm run build`.
 //
 // The first interval (every check's first run, which also writes its unknown → up change) is a
@@ -108,6 +109,20 @@ async function main(): Promise<void> {
   }
 }
 
+/** BENCH_TIMELINE=1: the measured window in 5 s slices, to see whether late starts are spread or come in bursts. */
+async function timeline(server: RealServer, token: string, from: Scrape, seconds: number): Promise<void> {
+  let prev = from;
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    await sleep(Math.min(5000, end - performance.now()));
+    const now = await scrape(server.base, token);
+    const slice = delta(buckets(prev, LAG), buckets(now, LAG));
+    const within = shareWithin(LAG_GOAL_SEC, slice);
+    console.log(`  t+${((now.at - from.at) / 1000).toFixed(0)} s: ${slice.at(-1)?.count ?? 0} runs, ${within === undefined ? "n/a" : (within * 100).toFixed(1)} % within 100 ms, lag ≤ ${fmtSec(maxBound(slice))}, event-loop max ${fmtSec(sum(now, "nodejs_eventloop_lag_max_seconds"))}, heap ${Math.round(sum(now, "nodejs_heap_size_used_bytes") / MB)} MB`);
+    prev = now;
+  }
+}
+
 async function measure(targets: Targets, server: RealServer, token: string, stopServer: () => Promise<void>): Promise<void> {
   const { label } = server;
   const pid = server.child.pid!;
@@ -132,7 +147,8 @@ async function measure(targets: Targets, server: RealServer, token: string, stop
   // inside the window (counted against the engine, the conservative side), the last one's outside.
   const cpu0 = cpuMs(pid);
   const before: Scrape = await scrape(server.base, token);
-  await sleep(DURATION_SEC * 1000);
+  if (process.env.BENCH_TIMELINE) await timeline(server, token, before, DURATION_SEC);
+  else await sleep(DURATION_SEC * 1000);
   const cpu1 = cpuMs(pid);
   const t1 = performance.now();
   const after: Scrape = await scrape(server.base, token);

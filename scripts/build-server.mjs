@@ -1,7 +1,8 @@
 // Compiles the custom server and the operator CLIs to plain JavaScript in dist/, so production
 // starts with `node dist/server.js` (no TypeScript compiler at start-up, no tsx in the image).
 // npm packages stay external (node_modules is shipped beside dist/); our own code (server.ts, lib/,
-// the generated Prisma client) is bundled into one file per entry.
+// the generated Prisma client) is bundled into one file per entry. The embedded database's thread
+// (lib/db/pglite-worker.ts) is an entry of its own: the server starts it from dist/pglite-worker.js.
 import { build } from "esbuild";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,7 @@ const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root,
 
 await build({
   absWorkingDir: root,
-  entryPoints: { server: "server.ts", "admin-create": "scripts/admin-create.ts", "stack-validate": "scripts/stack-validate.ts", agent: "scripts/agent.ts" },
+  entryPoints: { server: "server.ts", "pglite-worker": "lib/db/pglite-worker.ts", "admin-create": "scripts/admin-create.ts", "stack-validate": "scripts/stack-validate.ts", agent: "scripts/agent.ts" },
   outdir,
   bundle: true,
   platform: "node",

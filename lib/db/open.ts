@@ -1,14 +1,13 @@
-// The database: real PostgreSQL when DATABASE_URL is set, else embedded PGlite in ./data served over
-// the Postgres wire protocol, so one Prisma client, one schema and one migration history serve both.
+// The database: real PostgreSQL when DATABASE_URL is set, else embedded PGlite in ./data, in a
+// thread of its own (pglite-thread.ts), so one Prisma client, one schema and one migration history serve both.
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { migrateDeploy, pgConfig } from "../../scripts/prisma-wasm/lib.mjs";
 import { acquireLock } from "./lock";
 import { PglitePool } from "./pglite-pool";
+import { startPgliteThread, type PgliteThread } from "./pglite-thread";
 
 const POOL_MAX = 10;
 
@@ -48,7 +47,7 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     })());
   try {
     let url: string;
-    let pglite: PGlite | undefined;
+    let pglite: PgliteThread | undefined;
     let stopSocket = async () => {};
     if (databaseUrl) {
       url = databaseUrl;
@@ -56,15 +55,14 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
       const dataDir = path.resolve(opts.dataDir ?? process.env.WARROOM_DATA_DIR ?? "data/pglite");
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
       cleanups.push(["lock released", acquireLock(`${dataDir}.lock`)]);
-      const db = (pglite = await PGlite.create({ dataDir }));
+      const db = (pglite = await startPgliteThread(dataDir));
       cleanups.push(["embedded database closed", () => db.close()]);
       // The migration engine speaks the wire protocol: it gets a socket, for as long as it runs.
-      const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 });
-      await server.start();
+      const conn = await db.openSocket();
       let stopped: Promise<void> | undefined;
-      stopSocket = () => (stopped ??= server.stop());
+      stopSocket = () => (stopped ??= db.closeSocket());
       cleanups.push(["socket server stopped", stopSocket]);
-      url = `postgresql://postgres@${server.getServerConn()}/postgres`;
+      url = `postgresql://postgres@${conn}/postgres`;
     }
     const appliedMigrations = await migrateDeploy({ url, migrationsDir });
     await stopSocket();
@@ -72,7 +70,7 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     // The embedded database runs one statement at a time (PglitePool queues them), so a burst (50
     // responders claiming one task) queues transactions for longer than Prisma's 2 s default wait.
     const prisma = new PrismaClient({
-      adapter: pglite ? new PrismaPg(new PglitePool(pglite), { schema }) : new PrismaPg({ connectionString, max: POOL_MAX }, { schema }),
+      adapter: pglite ? new PrismaPg(new PglitePool(pglite.exchange), { schema }) : new PrismaPg({ connectionString, max: POOL_MAX }, { schema }),
       transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     });
     cleanups.push(["prisma disconnected", () => prisma.$disconnect()]);

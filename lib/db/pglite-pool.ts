@@ -25,6 +25,28 @@ type Backend =
   | { name: "dataRow"; fields: (string | null)[] }
   | { name: "commandComplete"; text: string }
   | { name: "parseComplete" | "bindComplete" | "noData" | "readyForQuery" | "emptyQuery" };
+/** One protocol exchange's answer, values still as PostgreSQL text. */
+export type RawResult = { fields: PgField[]; rows: (string | null)[][]; rowCount: number };
+/** Sends one protocol message to PGlite and collects its answer: in this thread or in PGlite's own (`pglite-thread.ts`). */
+export type Exchange = (message: Uint8Array) => Promise<RawResult>;
+
+/** The exchange with a PGlite in this thread. */
+export function inProcess(pglite: PGlite): Exchange {
+  return async (message) => {
+    let fields: PgField[] = [];
+    let rows: (string | null)[][] = [];
+    let rowCount = 0;
+    for (const m of (await pglite.execProtocolStream(message)) as Backend[]) {
+      if (m.name === "rowDescription") {
+        fields = m.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
+        rows = [];
+      } else if (m.name === "dataRow") rows.push(m.fields);
+      else if (m.name === "commandComplete") rowCount = Number(m.text.split(" ").at(-1)) || rows.length;
+    }
+    return { fields, rows, rowCount };
+  };
+}
+
 type Turn = { query(config: PgQueryConfig | string): Promise<PgResult>; release(err?: unknown): void; on(): Turn; removeListener(): Turn };
 
 /** A value as PostgreSQL text, as pg writes it (arrays as '{…}' literals, bytes as hex, objects as JSON). */
@@ -66,8 +88,9 @@ class Turns {
 }
 
 export class PglitePool extends pg.Pool {
-  constructor(pglite: PGlite) {
+  constructor(db: PGlite | Exchange) {
     super({ max: 1 });
+    const send = typeof db === "function" ? db : inProcess(db);
     const turns = new Turns();
     // Prisma sends a transaction's independent reads at once (an include's relations); PGlite runs
     // one protocol exchange at a time, so statements queue here, as pg queues them on a connection.
@@ -87,19 +110,9 @@ export class PglitePool extends pg.Pool {
             serialize.sync(),
           ])
         : serialize.query(c.text);
-      let fields: PgField[] = [];
-      let rows: unknown[][] = [];
-      let rowCount = 0;
-      for (const m of (await pglite.execProtocolStream(message)) as Backend[]) {
-        if (m.name === "rowDescription") {
-          fields = m.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
-          rows = [];
-        } else if (m.name === "dataRow") rows.push(m.fields);
-        else if (m.name === "commandComplete") rowCount = Number(m.text.split(" ").at(-1)) || rows.length;
-      }
+      const { fields, rows, rowCount } = await send(message);
       const parse = c.types ? fields.map((f) => c.types!.getTypeParser(f.dataTypeID, "text")) : null;
-      if (parse) rows = rows.map((row) => row.map((v, i) => (v === null ? null : parse[i](v as string))));
-      return { fields, rows, rowCount };
+      return { fields, rows: parse ? rows.map((row) => row.map((v, i) => (v === null ? null : parse[i](v)))) : rows, rowCount };
     };
     const query = (config: PgQueryConfig | string): Promise<PgResult> => turns.within(() => run(config));
     const connect = async (): Promise<Turn> => {

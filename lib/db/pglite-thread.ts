@@ -1,0 +1,91 @@
+// The embedded database in a thread of its own. PGlite is PostgreSQL compiled to WebAssembly: in
+// the server's thread every statement it runs (a result batch, a diagnosis read, a delivery poll)
+// held the event loop, so check timers fired late and a note waited behind background reads. Here
+// the server only posts the protocol message and gets the rows back.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Exchange, RawResult } from "./pglite-pool";
+import type { ThreadReply } from "./pglite-thread-protocol";
+
+export type PgliteThread = {
+  exchange: Exchange;
+  /** A wire-protocol socket for the migration engine, e.g. "127.0.0.1:41234". */
+  openSocket(): Promise<string>;
+  closeSocket(): Promise<void>;
+  /** Closes the database (checkpointed) and ends the thread. */
+  close(): Promise<void>;
+};
+
+/**
+ * In dist/ the worker is the compiled file beside the bundle. Under tsx (tests, `npm run dev`) it is
+ * the TypeScript source, loaded after registering tsx in the thread (Node 20 does not apply a
+ * worker's `--import` to its entry module).
+ */
+function workerEntry(): { entry: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return { entry: new URL("./pglite-worker.js", here), eval: false };
+  // tsx's ESM entry, as its package.json exports it for `import` (require.resolve would give the CommonJS one).
+  const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  const source = new URL("./pglite-worker.ts", here).href;
+  return { entry: `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(source)}); });`, eval: true };
+}
+
+type Request = { op: "exec"; message: Uint8Array } | { op: "openSocket" | "closeSocket" | "close" };
+
+function toError(fields: Record<string, unknown>): Error {
+  // The adapter maps PostgreSQL errors by their fields (code, severity, detail, constraint…), as pg's DatabaseError carries them.
+  return Object.assign(new Error(String(fields.message ?? "embedded database error")), fields);
+}
+
+export async function startPgliteThread(dataDir: string): Promise<PgliteThread> {
+  const { entry, eval: isEval } = workerEntry();
+  const worker = new Worker(entry, { workerData: { dataDir }, eval: isEval });
+  const pending = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let dead: Error | undefined;
+  const fail = (e: Error) => {
+    dead ??= e;
+    for (const p of pending.values()) p.reject(dead);
+    pending.clear();
+  };
+  const ready = new Promise<void>((resolve, reject) => {
+    pending.set(0, { resolve: (r) => (r.error ? reject(toError(r.error)) : resolve()), reject });
+  });
+  worker.on("message", (r: ThreadReply) => {
+    const p = pending.get(r.id);
+    pending.delete(r.id);
+    p?.resolve(r);
+  });
+  worker.on("error", (e) => fail(e));
+  worker.on("exit", (code) => fail(new Error(`the embedded database's thread exited (code ${code})`)));
+  const ask = (req: Request): Promise<ThreadReply> => {
+    if (dead) return Promise.reject(dead);
+    const id = nextId++;
+    return new Promise<ThreadReply>((resolve, reject) => {
+      pending.set(id, { resolve: (r) => (r.error ? reject(toError(r.error)) : resolve(r)), reject });
+      worker.postMessage({ ...req, id });
+    });
+  };
+  try {
+    await ready;
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    exchange: async (message) => (await ask({ op: "exec", message })).result as RawResult,
+    openSocket: async () => (await ask({ op: "openSocket" })).conn!,
+    closeSocket: async () => void (await ask({ op: "closeSocket" })),
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await ask({ op: "close" });
+        } finally {
+          await worker.terminate();
+        }
+      })()),
+  };
+}
