@@ -215,6 +215,42 @@ describe("status and narrowing", () => {
     expect(v.layers.find((l) => l.key === "edge")!.sparkline).toHaveLength(30);
     expect((await call(layerRoute.GET, "GET", "/api/stack/layers/nope", { as: await sessionFor(core, "viewer"), params: { id: "nope" } })).status).toBe(404);
   });
+
+  it("counts uptime from hour rollups, then minute rollups, then raw results after the newest rollup, each stretch once", async () => {
+    const layer = await core.ctx.prisma.layer.findFirstOrThrow({ where: { key: "app" }, include: { checks: true } });
+    const checkId = layer.checks[0].id;
+    const H = 3_600_000;
+    const M = 60_000;
+    const now = Date.now();
+    const hour = Math.floor(now / H) * H;
+    const minute = Math.floor(now / M) * M;
+    const roll = (bucket: "hour" | "minute", at: number, count: number, okCount: number) => ({ checkId, bucket, at: new Date(at), count, okCount, latencySum: 0, latencyMax: 0 });
+    await core.ctx.prisma.checkRollup.createMany({
+      data: [
+        roll("hour", hour - 30 * H, 120, 60), // only in 7 d
+        roll("hour", hour - 2 * H, 100, 50), // the newest hour: the hour mark is an hour before this one
+        roll("minute", hour - H - 10 * M, 1000, 0), // inside that rolled-up hour: counted there, never again
+        roll("minute", minute - 5 * M, 10, 9), // after the hour mark
+        roll("minute", minute - 3 * M, 10, 10), // the newest minute: the minute mark
+      ],
+    });
+    await core.ctx.prisma.checkResult.createMany({
+      data: [
+        // Rolled up into the newest minute already: must not count twice.
+        { checkId, at: new Date(minute - 3 * M + 10_000), ok: false, state: "down" as const, latencyMs: 5 },
+        ...[true, true, true, false].map((ok, i) => ({ checkId, at: new Date(now - 30_000 + i), ok, state: ok ? ("up" as const) : ("down" as const), latencyMs: 5 })),
+      ],
+    });
+    const res = await call(layerRoute.GET, "GET", `/api/stack/layers/${layer.id}`, { as: await sessionFor(core, "viewer"), params: { id: layer.id } });
+    const d = res.body as unknown as LayerDetail;
+    expect(d.uptime.h1).toBeCloseTo((19 + 3) / (20 + 4), 5);
+    expect(d.uptime.h24).toBeCloseTo((50 + 19 + 3) / (100 + 20 + 4), 5);
+    expect(d.uptime.d7).toBeCloseTo((60 + 50 + 19 + 3) / (120 + 100 + 20 + 4), 5);
+    // The stack view reads the same tallies (cached rollup part, fresh raw part): one more raw result shows at once.
+    await core.ctx.prisma.checkResult.create({ data: { checkId, at: new Date(), ok: false, state: "down", latencyMs: 5 } });
+    const v = await getStack();
+    expect(v.layers.find((l) => l.key === "app")!.uptime.h1).toBeCloseTo((19 + 3) / (20 + 5), 5);
+  });
 });
 
 describe("heartbeat", () => {
