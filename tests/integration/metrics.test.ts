@@ -74,13 +74,17 @@ describe("GET /metrics", () => {
     expect(text).toContain('warroom_layer_status{layer="web",status="up"} 1');
     expect(text).toContain('warroom_layer_status{layer="db",status="down"} 1');
     expect(text).toContain('warroom_layer_status{layer="db",status="up"} 0');
+    // One series per check, its current state's: not four (20,000 checks made 80,000 lines).
     expect(text).toContain('warroom_check_state{layer="db",check="replica",type="tcp",state="down"} 1');
+    expect(text.match(/^warroom_check_state\{layer="db",check="replica",/gm)).toHaveLength(1);
     expect(text).not.toContain('check="primary"');
-    expect(text).toMatch(/^warroom_check_probe_duration_seconds_count\{layer="web",check="home",type="http"\} [1-9]/m);
+    // Probe durations and results by check type: no per-check histogram (17 series a check).
+    expect(text).toMatch(/^warroom_check_probe_duration_seconds_count\{type="http"\} [1-9]/m);
+    expect(text).not.toMatch(/^warroom_check_(probe_duration_seconds|results_total)\w*\{[^}]*check=/m);
     expect(text).toMatch(/^# TYPE warroom_check_schedule_lag_seconds histogram$/m);
     expect(text).toMatch(/^warroom_check_schedule_lag_seconds_bucket\{le="0\.1"\} \d+$/m);
     expect(text).toMatch(/^warroom_check_schedule_lag_seconds_count [1-9]/m);
-    expect(text).toMatch(/^warroom_check_results_total\{layer="web",check="home",type="http",result="ok"\} [1-9]/m);
+    expect(text).toMatch(/^warroom_check_results_total\{type="http",result="ok"\} [1-9]/m);
     expect(text).toContain('warroom_webhook_deliveries_total{target="webhook",outcome="delivered"} 1');
     expect(text).toMatch(/^warroom_http_request_duration_seconds_count\{route="\/api\/incidents\/\[id\]",method="GET",status="200"\} 1$/m);
     expect(text).toMatch(/^warroom_http_request_duration_seconds_count\{route="\/api\/incidents\/\[id\]",method="GET",status="404"\} 1$/m);

@@ -1,6 +1,5 @@
 // Turns Check rows into what the runner needs. Secrets are resolved here, server-side, and live
 // only in memory: a LoadedCheck must never be logged or sent anywhere.
-import type { CheckLabels } from "../../ops/metrics";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getCheckType } from "../registry";
@@ -19,7 +18,6 @@ export type LoadedCheck = {
   layerName: string;
   type: string;
   /** Prometheus labels (keys and type only), built once per load so a probe allocates none. */
-  metricLabels: CheckLabels;
   intervalMs: number;
   timeoutMs: number;
   flap: Flap;
@@ -62,7 +60,6 @@ export async function loadChecks(prisma: PrismaClient, minIntervalMs = MIN_INTER
     layerId: row.layerId,
     layerName: row.layer.name,
     type: row.type,
-    metricLabels: { layer: row.layer.key, check: row.key, type: row.type },
     intervalMs: Math.max(minIntervalMs, row.intervalSec * 1000),
     timeoutMs: Math.max(1, row.timeoutMs),
     flap: { failThreshold: row.failThreshold, recoverThreshold: row.recoverThreshold },

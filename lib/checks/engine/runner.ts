@@ -92,7 +92,7 @@ export class CheckRunner {
     } finally {
       release();
     }
-    observeProbe(check.metricLabels, (Date.now() - startedAt) / 1000, result.ok);
+    observeProbe(check.type, (Date.now() - startedAt) / 1000, result.ok);
     this.deps.observer?.runFinished?.(check.id, result);
     // A check also run by agents is judged per vantage and by quorum (lib/agents/ingest).
     if (check.vantaged) return ingestServerResult(check.id, result, startedAt);
