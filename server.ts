@@ -29,7 +29,8 @@ try {
 } catch (err) {
   fatal(err, "Warroom could not start: WARROOM_TRUSTED_PROXIES is invalid");
 }
-const core = await bootCore().catch((err: Error) => fatal(err, `Warroom could not start: ${err.message}`));
+// Without its database thread the process only fails requests: exit, so a supervisor restarts it.
+const core = await bootCore({ onEmbeddedDeath: (err) => fatal(err, "Warroom stops: the embedded database's thread died") }).catch((err: Error) => fatal(err, `Warroom could not start: ${err.message}`));
 const { log } = core.ctx;
 routeConsoleToLog(log);
 

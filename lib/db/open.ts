@@ -26,6 +26,8 @@ export type OpenDbOptions = {
   dataDir?: string;
   migrationsDir?: string;
   log?: (msg: string) => void;
+  /** The embedded database's thread died (not closed): the process cannot go on without it. */
+  onEmbeddedDeath?: (err: Error) => void;
 };
 
 export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
@@ -55,7 +57,7 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
       const dataDir = path.resolve(opts.dataDir ?? process.env.WARROOM_DATA_DIR ?? "data/pglite");
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
       cleanups.push(["lock released", acquireLock(`${dataDir}.lock`)]);
-      const db = (pglite = await startPgliteThread(dataDir));
+      const db = (pglite = await startPgliteThread(dataDir, opts.onEmbeddedDeath));
       cleanups.push(["embedded database closed", () => db.close()]);
       // The migration engine speaks the wire protocol: it gets a socket, for as long as it runs.
       const conn = await db.openSocket();

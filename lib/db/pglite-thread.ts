@@ -39,16 +39,20 @@ function toError(fields: Record<string, unknown>): Error {
   return Object.assign(new Error(String(fields.message ?? "embedded database error")), fields);
 }
 
-export async function startPgliteThread(dataDir: string): Promise<PgliteThread> {
+/** `onDeath`: the thread ended or crashed other than by close(); every statement fails from then on. */
+export async function startPgliteThread(dataDir: string, onDeath?: (err: Error) => void): Promise<PgliteThread> {
   const { entry, eval: isEval } = workerEntry();
   const worker = new Worker(entry, { workerData: { dataDir }, eval: isEval });
   const pending = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let dead: Error | undefined;
+  let closing: Promise<void> | undefined;
   const fail = (e: Error) => {
+    const first = !dead;
     dead ??= e;
     for (const p of pending.values()) p.reject(dead);
     pending.clear();
+    if (first && !closing) onDeath?.(dead);
   };
   const ready = new Promise<void>((resolve, reject) => {
     pending.set(0, { resolve: (r) => (r.error ? reject(toError(r.error)) : resolve()), reject });
@@ -74,7 +78,6 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
     await worker.terminate();
     throw e;
   }
-  let closing: Promise<void> | undefined;
   return {
     exchange: async (message) => (await ask({ op: "exec", message })).result as RawResult,
     openSocket: async () => (await ask({ op: "openSocket" })).conn!,
