@@ -120,7 +120,7 @@ async function timeline(server: RealServer, token: string, from: Scrape, seconds
     const scrapeMs = now.at - ts;
     const slice = delta(buckets(prev, LAG), buckets(now, LAG));
     const within = shareWithin(LAG_GOAL_SEC, slice);
-    console.log(`  t+${((now.at - from.at) / 1000).toFixed(0)} s: ${slice.at(-1)?.count ?? 0} runs, ${within === undefined ? "n/a" : (within * 100).toFixed(1)} % within 100 ms, lag ≤ ${fmtSec(maxBound(slice))}, event-loop max ${fmtSec(sum(now, "nodejs_eventloop_lag_max_seconds"))}, heap ${Math.round(sum(now, "nodejs_heap_size_used_bytes") / MB)} MB; GET /metrics ${Math.round(scrapeMs)} ms, ${(now.text.length / MB).toFixed(1)} MB`);
+    console.log(`  t+${((now.at - from.at) / 1000).toFixed(0)} s: ${slice.at(-1)?.count ?? 0} runs, ${within === undefined ? "n/a" : (within * 100).toFixed(1)} % within 100 ms, lag ≤ ${fmtSec(maxBound(slice))}, event-loop max ${fmtSec(sum(now, "nodejs_eventloop_lag_max_seconds"))}, probes in flight ${sum(now, "warroom_check_probes_in_flight")} / queued ${sum(now, "warroom_check_probes_queued")}, heap ${Math.round(sum(now, "nodejs_heap_size_used_bytes") / MB)} MB; GET /metrics ${Math.round(scrapeMs)} ms, ${(now.text.length / MB).toFixed(1)} MB`);
     prev = now;
   }
 }

@@ -54,6 +54,22 @@ function create(): Metrics {
     },
   });
   new Gauge({
+    name: "warroom_check_probes_in_flight",
+    help: "Probes running now on this replica's check engine",
+    registers: [registry],
+    collect() {
+      this.set(probeLoad().inFlight);
+    },
+  });
+  new Gauge({
+    name: "warroom_check_probes_queued",
+    help: "Check runs due but waiting for a concurrency slot (WARROOM_CHECK_CONCURRENCY); above 0 for long, the engine is falling behind",
+    registers: [registry],
+    collect() {
+      this.set(probeLoad().queued);
+    },
+  });
+  new Gauge({
     name: "warroom_incidents",
     help: "Incidents by status",
     labelNames: ["status"] as const,
@@ -135,6 +151,13 @@ export function observeProbe(type: string, seconds: number, ok: boolean): void {
   }
   t.duration.observe(seconds);
   (ok ? t.ok : t.failed).inc();
+}
+
+let probeLoad: () => { inFlight: number; queued: number } = () => ({ inFlight: 0, queued: 0 });
+
+/** The check engine that leads on this replica says where its probe counts come from. */
+export function reportProbeLoad(read: () => { inFlight: number; queued: number }): void {
+  probeLoad = read;
 }
 
 export function observeScheduleLag(seconds: number): void {

@@ -84,6 +84,8 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/^# TYPE warroom_check_schedule_lag_seconds histogram$/m);
     expect(text).toMatch(/^warroom_check_schedule_lag_seconds_bucket\{le="0\.1"\} \d+$/m);
     expect(text).toMatch(/^warroom_check_schedule_lag_seconds_count [1-9]/m);
+    expect(text).toMatch(/^warroom_check_probes_in_flight \d+$/m);
+    expect(text).toMatch(/^warroom_check_probes_queued 0$/m);
     expect(text).toMatch(/^warroom_check_results_total\{type="http",result="ok"\} [1-9]/m);
     expect(text).toContain('warroom_webhook_deliveries_total{target="webhook",outcome="delivered"} 1');
     expect(text).toMatch(/^warroom_http_request_duration_seconds_count\{route="\/api\/incidents\/\[id\]",method="GET",status="200"\} 1$/m);

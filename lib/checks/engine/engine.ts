@@ -8,6 +8,7 @@ import { Lease, makeHolderId, watchReleases } from "./lease";
 import { Limiter } from "./limiter";
 import { loadChecks, MIN_INTERVAL_MS, stackVersion, type LoadedCheck } from "./load";
 import { maintainStorage } from "./rollup";
+import { reportProbeLoad } from "../../ops/metrics";
 import { CheckRunner, type EngineObserver } from "./runner";
 import { Scheduler } from "./scheduler";
 
@@ -149,6 +150,7 @@ export class CheckEngine {
       maxJitterMs: this.o.maxJitterMs,
     });
     this.buffer.start();
+    reportProbeLoad(() => ({ inFlight: this.limiter.inFlight, queued: this.limiter.queued }));
     await this.reload();
     this.pollTimer = setInterval(() => this.chore(() => this.pollVersion()), this.o.pollMs);
     this.maintenanceTimer = setInterval(() => this.chore(() => this.maintain()), this.o.maintenanceMs);
