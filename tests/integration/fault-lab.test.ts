@@ -139,6 +139,15 @@ type Expectation = {
 };
 
 /** Injects a fault and watches the diagnosis until it is confirmed, then a little longer. */
+/** Each check's state and its results since `t0` (ms after it, + ok / - failed, and each message). */
+async function resultsSince(t0: number): Promise<string> {
+  const checks = await core.ctx.prisma.check.findMany({ select: { id: true, name: true, state: true, layer: { select: { name: true } } } });
+  const rows = await core.ctx.prisma.checkResult.findMany({ where: { at: { gte: new Date(t0 - 2 * INTERVAL_MS) } }, orderBy: { at: "asc" }, select: { checkId: true, at: true, ok: true, latencyMs: true, message: true } });
+  return checks
+    .map((c) => `${c.layer.name}/${c.name} ${c.state}: ${rows.filter((r) => r.checkId === c.id).map((r) => `${r.ok ? "+" : "-"}${r.at.getTime() - t0}(${Math.round(r.latencyMs ?? 0)} ms${r.ok ? "" : ` ${r.message.slice(0, 40)}`})`).join(" ")}`)
+    .join("; ");
+}
+
 async function lab(name: string, inject: () => Promise<void>, want: Expectation) {
   await waitFor("a healthy stack before the fault", async () => {
     const d = await diagnosis();
@@ -157,7 +166,10 @@ async function lab(name: string, inject: () => Promise<void>, want: Expectation)
     const top = d.causes[0];
     const right = verdict === "checker" ? d.verdict === "checker" : d.verdict === "causes" && (want.anyOrder ? want.causes.includes(top?.id ?? "") : top?.id === want.causes[0]);
     if (right && first === undefined) first = at;
-    for (const c of d.causes) if (c.certainty === "confirmed" && !want.causes.includes(c.id)) wrong.push(`${at} ms: ${c.headline} [${c.evidence.map((e) => e.message).join(" | ")}]`);
+    const wrongNow = d.causes.filter((c) => c.certainty === "confirmed" && !want.causes.includes(c.id));
+    for (const c of wrongNow) wrong.push(`${at} ms: ${c.headline} [${c.evidence.map((e) => e.message).join(" | ")}]`);
+    // What the diagnosis saw, so that a wrong answer on a loaded machine can be explained.
+    if (wrongNow.length) wrong.push(`  ${at} ms, since the fault: ${await resultsSince(t0)}`);
     if (verdict === "causes" && !want.anyOrder && top?.certainty === "confirmed" && top.id !== want.causes[0]) wrong.push(`${at} ms: first cause ${top.headline}`);
     const settled = verdict === "checker" ? d.verdict === "checker" && at > 2 * INTERVAL_MS + 500 : right && top.certainty === "confirmed";
     if (confirmed === undefined && settled && (!want.done || want.done(d))) confirmed = at;
