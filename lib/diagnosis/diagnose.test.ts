@@ -138,6 +138,13 @@ const cases: Array<{ name: string; layers: DiagnosisLayer[]; checks: C[]; verdic
     causes: [],
   },
   {
+    name: "everything unreachable, some connections cut mid-protocol as the way out went: still the checker",
+    layers: graph,
+    checks: [refused("web"), refused("app"), down("cache", { message: "Connection is closed." }), refused("queue"), down("db", { message: "Connection terminated unexpectedly" })],
+    verdict: "checker",
+    causes: [],
+  },
+  {
     name: "a reference target failing: the checker, not a layer",
     layers: graph,
     checks: [down("web"), up("app"), up("cache"), up("queue"), up("db"), { ...refused("pay"), reference: true }],

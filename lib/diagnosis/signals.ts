@@ -15,7 +15,10 @@ export type Tuning = {
 export const DEFAULT_TUNING: Tuning = { flapFlips: 4, flapSamples: 12, isolationShare: 0.75, isolationMinTargets: 3 };
 
 /** The probe never got an answer: nothing can be said about the target, only about the way to it. */
-const NETWORK = /refused|timed? ?out|unreachable|ENETUNREACH|EHOSTUNREACH|ECONNRESET|ENOTFOUND|EAI_AGAIN|getaddrinfo|socket hang up|could not connect|no route/i;
+// A connection cut in the middle of the protocol (pg's "Connection terminated unexpectedly",
+// ioredis' "Connection is closed.", a broken pipe) is the network failing too, not the target
+// answering with an error: a probe in flight when the way out goes ends that way.
+const NETWORK = /refused|timed? ?out|unreachable|ENETUNREACH|EHOSTUNREACH|ECONNRESET|ECONNABORTED|EPIPE|ENOTFOUND|EAI_AGAIN|getaddrinfo|socket hang up|could not connect|no route|connection terminated|connection is closed|closed the connection/i;
 
 export type Signal =
   | { kind: "fault"; severity: Severity; confirmed: boolean; flapping: boolean; network: boolean; evidence: Evidence }
