@@ -145,6 +145,19 @@ const cases: Array<{ name: string; layers: DiagnosisLayer[]; checks: C[]; verdic
     causes: [],
   },
   {
+    name: "everything unreachable, one check row still saying '200 OK' beside its refused newest result (read between two writes): still the checker",
+    layers: graph,
+    checks: [
+      refused("web"),
+      refused("app"),
+      refused("cache"),
+      { layer: "queue", state: "up", message: "200 OK in 3 ms", recent: [{ ok: false, at: at(2), message: "connection refused on 127.0.0.1:6379" }, { ok: true, at: at(1) }] },
+      refused("db"),
+    ],
+    verdict: "checker",
+    causes: [],
+  },
+  {
     name: "a reference target failing: the checker, not a layer",
     layers: graph,
     checks: [down("web"), up("app"), up("cache"), up("queue"), up("db"), { ...refused("pay"), reference: true }],

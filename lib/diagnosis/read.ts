@@ -15,7 +15,7 @@ const LAYER_COLUMNS = { id: true, key: true, name: true, position: true, optiona
 const CHECK_COLUMNS = { id: true, name: true, critical: true, enabled: true, state: true, stateSince: true, message: true, resource: true, reference: true } as const;
 type LayerWithChecks = Pick<Layer, keyof typeof LAYER_COLUMNS> & { checks: Array<Pick<Check, keyof typeof CHECK_COLUMNS>> };
 
-export function diagnosisInput(layers: readonly LayerWithChecks[], inMaintenance: (layerId: string) => boolean, recent: Map<string, { ok: boolean; at: Date }[]>): DiagnosisInput {
+export function diagnosisInput(layers: readonly LayerWithChecks[], inMaintenance: (layerId: string) => boolean, recent: Map<string, { ok: boolean; at: Date; message?: string }[]>): DiagnosisInput {
   return {
     layers: layers.map((l) => ({
       id: l.id,
@@ -37,7 +37,7 @@ export function diagnosisInput(layers: readonly LayerWithChecks[], inMaintenance
         state: c.state,
         stateSince: c.stateSince.toISOString(),
         message: c.message,
-        recent: (recent.get(c.id) ?? []).map((r) => ({ ok: r.ok, at: r.at.toISOString() })),
+        recent: (recent.get(c.id) ?? []).map((r) => ({ ok: r.ok, at: r.at.toISOString(), message: r.message })),
         resource: c.resource ?? l.resource,
         reference: c.reference,
       })),
@@ -67,13 +67,13 @@ export async function diagnoseInTx(tx: Tx, inMaintenance: (layerId: string) => b
   const ids = stack.layers.flatMap((l) => l.checks.filter((c) => c.enabled).map((c) => c.id));
   // Each check's newest results from its (checkId, at) index (stack/recent.ts says why not a window).
   const rows = ids.length
-    ? await tx.$queryRaw<{ checkId: string; at: Date; ok: boolean }[]>`
-        SELECT c.id AS "checkId", r.at, r.ok
+    ? await tx.$queryRaw<{ checkId: string; at: Date; ok: boolean; message: string }[]>`
+        SELECT c.id AS "checkId", r.at, r.ok, r.message
         FROM unnest(${ids}::text[]) AS c(id)
-        CROSS JOIN LATERAL (SELECT at, ok FROM "CheckResult" WHERE "checkId" = c.id ORDER BY at DESC LIMIT ${DEFAULT_TUNING.flapSamples}) r
+        CROSS JOIN LATERAL (SELECT at, ok, message FROM "CheckResult" WHERE "checkId" = c.id ORDER BY at DESC LIMIT ${DEFAULT_TUNING.flapSamples}) r
         ORDER BY c.id, r.at DESC`
     : [];
-  const recent = new Map<string, { ok: boolean; at: Date }[]>();
+  const recent = new Map<string, { ok: boolean; at: Date; message: string }[]>();
   for (const r of rows) (recent.get(r.checkId) ?? recent.set(r.checkId, []).get(r.checkId)!).push(r);
   return diagnose(diagnosisInput(stack.layers, inMaintenance, recent));
 }

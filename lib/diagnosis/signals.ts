@@ -45,11 +45,15 @@ function failingSince(recent: DiagnosisCheck["recent"]): string | null {
 export function signalOf(c: DiagnosisCheck, t: Tuning): Signal {
   if (!c.enabled) return { kind: "unknown", reason: "paused" };
   const severityIfDown: Severity = c.critical ? "down" : "degraded";
-  const base = { checkId: c.id, checkName: c.name, layerId: c.layerId, message: c.message };
-  const flapping = flips(c.recent, t.flapSamples) >= t.flapFlips;
   const latest = c.recent[0];
+  // A failed newest result speaks for itself: the check row's message is written by a later
+  // statement, so a read between the two saw "200 OK" beside the failure, took a refused connection
+  // for an answer, and confirmed causes while the whole way out was going (fault lab, loaded machine).
+  const message = latest && !latest.ok && latest.message !== undefined ? latest.message : c.message;
+  const base = { checkId: c.id, checkName: c.name, layerId: c.layerId, message };
+  const flapping = flips(c.recent, t.flapSamples) >= t.flapFlips;
   const failingNow = c.state === "down" || flapping || (latest !== undefined && !latest.ok);
-  const network = failingNow && NETWORK.test(c.message);
+  const network = failingNow && NETWORK.test(message);
   if (flapping) {
     // Intermittently down is down for the layers above it: their failures come and go with it.
     const since = c.recent[Math.min(c.recent.length, t.flapSamples) - 1]?.at ?? c.stateSince;
@@ -57,7 +61,7 @@ export function signalOf(c: DiagnosisCheck, t: Tuning): Signal {
   }
   if (c.state === "down") return { kind: "fault", severity: severityIfDown, confirmed: true, flapping: false, network, evidence: { ...base, state: c.critical ? "down" : "degraded", since: c.stateSince } };
   // The threshold protects alerts from one lost packet; the diagnosis may say "suspected" at once.
-  if (latest && !latest.ok && !(c.state === "unknown" && !network && /no data/i.test(c.message))) {
+  if (latest && !latest.ok && !(c.state === "unknown" && !network && /no data/i.test(message))) {
     return { kind: "fault", severity: severityIfDown, confirmed: false, flapping: false, network, evidence: { ...base, state: "failing", since: failingSince(c.recent) ?? latest.at } };
   }
   if (c.state === "degraded") return { kind: "fault", severity: "degraded", confirmed: true, flapping: false, network: false, evidence: { ...base, state: "degraded", since: c.stateSince } };

@@ -2,8 +2,8 @@
 // answers. No server imports: the browser renders these as they are.
 import type { Status } from "../stack/status";
 
-/** One stored raw result, newest first in `recent`. */
-export type RawResult = { ok: boolean; at: string };
+/** One stored raw result, newest first in `recent`; `message` is what that run said. */
+export type RawResult = { ok: boolean; at: string; message?: string };
 
 export type DiagnosisCheck = {
   id: string;
