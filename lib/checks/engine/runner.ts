@@ -14,6 +14,7 @@ import { initialTracker, nextState, type Tracker, type Verdict } from "./state";
 import { StateChangeWriter } from "./transition";
 import { RecentWindow } from "./window";
 import { ingestServerResult } from "../../agents/local";
+import { clip } from "../../text/clip";
 
 const MAX_MESSAGE = 500;
 /** Stored results read back per check when it is first seen (enough for p95 and any trend length). */
@@ -28,10 +29,6 @@ export type EngineObserver = {
 };
 
 type Memory = { tracker: Tracker; window: RecentWindow; signature: string; firstSeen: number };
-
-function clip(s: string): string {
-  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s;
-}
 
 export class CheckRunner {
   private readonly memory = new Map<string, Memory>();
@@ -143,7 +140,7 @@ export class CheckRunner {
     }
     const prev = m.tracker;
     const step = nextState(prev, verdict, check.flap);
-    const message = clip(step.message);
+    const message = clip(step.message, MAX_MESSAGE);
     const at = new Date(startedAt);
     const latencyMs = result.ok ? result.outcome.latencyMs : null;
     if (step.changed) {
