@@ -5,6 +5,7 @@ import { attemptStore } from "./login-limit";
 import { hashToken, newToken } from "./tokens";
 import { SESSION_TTL_MS, type Actor } from "./actor";
 import type { Role } from "./roles";
+import { cachedActor, forgetSessions, rememberActor, sessionCacheEnabled, sessionGeneration } from "./session-cache";
 
 const WINDOW_MS = 15 * 60_000;
 const maxPerEmail = () => Number(process.env.LOGIN_MAX_FAILURES ?? 5);
@@ -38,17 +39,29 @@ export async function login(email: string, password: string, client: string): Pr
 
 export async function logout(token: string): Promise<void> {
   await db().session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetSessions();
 }
 
 // Every signed-in request starts here, so it is one indexed join rather than the two queries
-// findUnique-with-include makes; the conditions are the same (live, unexpired, user enabled).
+// findUnique-with-include makes; the conditions are the same (live, unexpired, user enabled). On
+// the embedded database a live session is remembered (session-cache.ts says why and how it stays exact).
 export async function actorFromSession(token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
-  const [u] = await db().$queryRaw<{ id: string; email: string; name: string; role: Role }[]>`
-    SELECT u.id, u.email, u.name, u.role::text AS role
+  const id = hashToken(token);
+  const cache = sessionCacheEnabled();
+  if (cache) {
+    const hit = cachedActor(id);
+    if (hit) return hit;
+  }
+  const generation = cache ? sessionGeneration() : 0;
+  const [u] = await db().$queryRaw<{ id: string; email: string; name: string; role: Role; expiresAt: Date }[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, s."expiresAt"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${hashToken(token)} AND s."revokedAt" IS NULL AND s."expiresAt" >= now() AND NOT u.disabled`;
-  return u ? toActor(u, "session") : null;
+    WHERE s.id = ${id} AND s."revokedAt" IS NULL AND s."expiresAt" >= now() AND NOT u.disabled`;
+  if (!u) return null;
+  const actor = toActor(u, "session");
+  if (cache) rememberActor(id, actor, u.expiresAt, generation);
+  return actor;
 }
 
 export async function actorFromApiToken(token: string | undefined): Promise<Actor | null> {

@@ -6,6 +6,7 @@ import { conflict, notFound, unprocessable } from "../http/errors";
 import { hashPassword } from "./password";
 import { ROLES } from "./roles";
 import type { Actor } from "./actor";
+import { forgetSessions } from "./session-cache";
 
 export const newUserInput = z.object({
   email: z.string().trim().toLowerCase().email("must be a valid email address"),
@@ -48,19 +49,25 @@ export async function createUser(input: NewUserInput): Promise<PublicUser> {
 
 export async function updateUser(actor: Actor, id: string, patch: z.infer<typeof userPatchInput>): Promise<PublicUser> {
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return mutate(async (tx, emit) => {
-    const existing = await tx.user.findUnique({ where: { id } });
-    if (!existing) throw notFound("User");
-    if (id === actor.id && (patch.disabled || (patch.role && patch.role !== "admin")))
-      throw conflict("self_lockout", "You cannot disable yourself or remove your own admin role; ask another admin.");
-    const user = publicUser(
-      await tx.user.update({ where: { id }, data: { name: patch.name, role: patch.role, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) } }),
-    );
-    // A disabled user, or one whose password changed, is signed out everywhere at once; a password
-    // reset also ends their API tokens, since a stolen account's attacker may have minted some.
-    if (patch.disabled || passwordHash) await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (passwordHash) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await emit(rooms.admin, "user:updated", { user });
-    return user;
-  });
+  // A name, role, disabled flag or password: each changes what a signed-in session may do or shows,
+  // so remembered sessions go however the transaction ended.
+  try {
+    return await mutate(async (tx, emit) => {
+      const existing = await tx.user.findUnique({ where: { id } });
+      if (!existing) throw notFound("User");
+      if (id === actor.id && (patch.disabled || (patch.role && patch.role !== "admin")))
+        throw conflict("self_lockout", "You cannot disable yourself or remove your own admin role; ask another admin.");
+      const user = publicUser(
+        await tx.user.update({ where: { id }, data: { name: patch.name, role: patch.role, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) } }),
+      );
+      // A disabled user, or one whose password changed, is signed out everywhere at once; a password
+      // reset also ends their API tokens, since a stolen account's attacker may have minted some.
+      if (patch.disabled || passwordHash) await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (passwordHash) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await emit(rooms.admin, "user:updated", { user });
+      return user;
+    });
+  } finally {
+    forgetSessions();
+  }
 }
