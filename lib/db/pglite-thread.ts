@@ -2,9 +2,11 @@
 // the server's thread every statement it runs (a result batch, a diagnosis read, a delivery poll)
 // held the event loop, so check timers fired late and a note waited behind background reads. Here
 // the server only posts the protocol message and gets the rows back.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Exchange, RawResult } from "./pglite-pool";
 import type { ThreadReply } from "./pglite-thread-protocol";
@@ -32,6 +34,27 @@ function workerEntry(): { entry: string | URL; eval: boolean } {
   return { entry: `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(source)}); });`, eval: true };
 }
 
+/** `node` and its arguments for the one-off initdb process (pglite-initdb.ts), in dist/ or under tsx. */
+function initdbCommand(dataDir: string): string[] {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return [fileURLToPath(new URL("./pglite-initdb.js", here)), dataDir];
+  const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve("tsx/package.json")), "dist/loader.mjs")).href;
+  return ["--import", tsx, fileURLToPath(new URL("./pglite-initdb.ts", here)), dataDir];
+}
+
+/** A first start: the cluster is created by a process that then exits (pglite-initdb.ts says why). */
+async function createCluster(dataDir: string): Promise<void> {
+  if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) return;
+  const child = spawn(process.execPath, initdbCommand(dataDir), { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-4000)));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`creating the embedded database in ${dataDir} failed (exit ${code}): ${stderr.trim()}`);
+}
+
 type Request = { op: "exec"; message: Uint8Array } | { op: "openSocket" | "closeSocket" | "close" };
 
 function toError(fields: Record<string, unknown>): Error {
@@ -41,6 +64,7 @@ function toError(fields: Record<string, unknown>): Error {
 
 /** `onDeath`: the thread ended or crashed other than by close(); every statement fails from then on. */
 export async function startPgliteThread(dataDir: string, onDeath?: (err: Error) => void): Promise<PgliteThread> {
+  await createCluster(dataDir);
   const { entry, eval: isEval } = workerEntry();
   const worker = new Worker(entry, { workerData: { dataDir }, eval: isEval });
   const pending = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
