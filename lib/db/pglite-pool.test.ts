@@ -63,4 +63,40 @@ describe("PglitePool", () => {
     expect(err).toMatchObject({ code: "23505", constraint: "t_pkey" });
     expect((await q({ text: "SELECT count(*) FROM t WHERE id = $1", values: [1] })).rows[0][0]).toBe("1");
   });
+
+  const prepared = async (like: string) =>
+    (await q({ text: `SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%${like}%' AND statement NOT LIKE '%pg_prepared_statements%'` })).rows.map((r) => r[0]);
+
+  it("a statement with parameters is planned once, by name, and then only bound and executed", async () => {
+    for (let i = 0; i < 3; i++) expect((await q({ text: "SELECT id FROM t WHERE id = $1 /* once */", values: [1] })).rows).toEqual([["1"]]);
+    expect(await prepared("/* once */")).toHaveLength(1);
+  });
+
+  it("a first execution that fails leaves no prepared statement behind, even inside a failed transaction", async () => {
+    const err = await q({ text: "INSERT INTO t (id) VALUES ($1) /* dup */", values: [1] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "23505" });
+    const turn = await connect();
+    await turn.query({ text: "BEGIN" });
+    await expect(turn.query({ text: "SELECT 1/0 WHERE $1::int = 1", values: [1] })).rejects.toMatchObject({ code: "22012" });
+    await expect(turn.query({ text: "SELECT id FROM t WHERE id = $1 /* aborted */", values: [1] })).rejects.toMatchObject({ code: "25P02" });
+    await turn.query({ text: "ROLLBACK" });
+    turn.release();
+    // The closes ride on the next statement with parameters.
+    expect((await q({ text: "SELECT id FROM t WHERE id = $1 /* aborted */", values: [1] })).rows).toEqual([["1"]]);
+    expect(await prepared("/* dup */")).toEqual([]);
+    expect(await prepared("1/0")).toEqual([]);
+    expect(await prepared("/* aborted */")).toHaveLength(1);
+    expect(await q({ text: "INSERT INTO t (id) VALUES ($1) /* dup */", values: [1000] })).toMatchObject({ rowCount: 1 });
+  });
+
+  it("keeps at most maxPrepared statements, closing the least recently used", async () => {
+    const small = new PglitePool(db, { maxPrepared: 2 });
+    const sq = (c: Q) => (small.query as unknown as (c: Q) => Promise<{ rows: unknown[][] }>)(c);
+    await sq({ text: "SELECT $1::int AS lru_a", values: [1] });
+    await sq({ text: "SELECT $1::int AS lru_b", values: [1] });
+    await sq({ text: "SELECT $1::int AS lru_a", values: [2] }); // a is now the most recent
+    await sq({ text: "SELECT $1::int AS lru_c", values: [1] }); // b goes
+    await sq({ text: "SELECT $1::int AS lru_a", values: [3] }); // carries b's close
+    expect((await prepared("AS lru_")).sort()).toEqual(["SELECT $1::int AS lru_a", "SELECT $1::int AS lru_c"]);
+  });
 });

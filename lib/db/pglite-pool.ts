@@ -8,6 +8,7 @@
 // Why: over the loopback socket each statement cost two protocol encodes and decodes and several
 // event-loop turns (0.38 ms against 0.08 ms for SELECT 1, and twice the p99), on the path of every
 // note a responder posts.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { serialize } from "pg-protocol";
 import type { PGlite } from "@electric-sql/pglite";
@@ -87,30 +88,80 @@ class Turns {
   }
 }
 
+/**
+ * Statements with parameters are prepared once, by name, and then only bound and executed: PGlite
+ * planned every statement anew (an unnamed Parse each time), which was most of what a note's one
+ * statement cost. PostgreSQL re-plans a named statement itself when the schema it uses changes.
+ * The least recently used are closed beyond `max`; a Parse whose exchange failed is closed too, since
+ * it may have succeeded before the error. Closes ride on the next exchange, before its own messages.
+ */
+class PreparedStatements {
+  private byText = new Map<string, string>();
+  private toClose: string[] = [];
+  private counter = 0;
+  // Names are the backend's, shared by every pool on it: each pool's own prefix keeps them apart.
+  private readonly prefix = `warroom_${randomBytes(4).toString("hex")}_`;
+  constructor(private readonly max = 1000) {}
+  named(text: string): string | undefined {
+    const name = this.byText.get(text);
+    if (name !== undefined) {
+      this.byText.delete(text);
+      this.byText.set(text, name);
+    }
+    return name;
+  }
+  newName(): string {
+    return `${this.prefix}${++this.counter}`;
+  }
+  remember(text: string, name: string): void {
+    this.byText.set(text, name);
+    if (this.byText.size <= this.max) return;
+    const [oldest, oldName] = this.byText.entries().next().value!;
+    this.byText.delete(oldest);
+    this.toClose.push(oldName);
+  }
+  close(name: string): void {
+    this.toClose.push(name);
+  }
+  closing(): string[] {
+    return this.toClose.splice(0);
+  }
+}
+
 export class PglitePool extends pg.Pool {
-  constructor(db: PGlite | Exchange) {
+  /** `maxPrepared`: how many named statements to keep (the least recently used are closed beyond it). */
+  constructor(db: PGlite | Exchange, opts: { maxPrepared?: number } = {}) {
     super({ max: 1 });
     const send = typeof db === "function" ? db : inProcess(db);
     const turns = new Turns();
     // Prisma sends a transaction's independent reads at once (an include's relations); PGlite runs
     // one protocol exchange at a time, so statements queue here, as pg queues them on a connection.
-    const statements = new Turns();
-    const run = (config: PgQueryConfig | string): Promise<PgResult> => statements.within(() => exchange(config));
+    const exchanges = new Turns();
+    const statements = new PreparedStatements(opts.maxPrepared);
+    const run = (config: PgQueryConfig | string): Promise<PgResult> => exchanges.within(() => exchange(config));
     const exchange = async (config: PgQueryConfig | string): Promise<PgResult> => {
       const c = typeof config === "string" ? { text: config } : config;
-      // What pg sends: with parameters, the extended protocol in one batch (no separate Describe of
-      // the statement: values go as text, PostgreSQL infers their types); without, the simple
+      // With parameters, the extended protocol in one batch (no separate Describe of the statement:
+      // values go as text, PostgreSQL infers their types once, at the Parse); without, the simple
       // protocol, where several statements are allowed. One call into PGlite either way.
-      const message = c.values?.length
-        ? Buffer.concat([
-            serialize.parse({ text: c.text }),
-            serialize.bind({ values: c.values.map(toPgText) }),
-            serialize.describe({ type: "P" }),
-            serialize.execute({}),
-            serialize.sync(),
-          ])
-        : serialize.query(c.text);
-      const { fields, rows, rowCount } = await send(message);
+      if (!c.values?.length) return shape(c, await send(serialize.query(c.text)));
+      const parts = statements.closing().map((name) => serialize.close({ type: "S", name }));
+      const known = statements.named(c.text);
+      const name = known ?? statements.newName();
+      if (!known) parts.push(serialize.parse({ name, text: c.text }));
+      parts.push(serialize.bind({ statement: name, values: c.values.map(toPgText) }), serialize.describe({ type: "P" }), serialize.execute({}), serialize.sync());
+      let raw: RawResult;
+      try {
+        raw = await send(Buffer.concat(parts));
+      } catch (e) {
+        // The Parse may have succeeded before whatever failed: close the name so it cannot linger.
+        if (!known) statements.close(name);
+        throw e;
+      }
+      if (!known) statements.remember(c.text, name);
+      return shape(c, raw);
+    };
+    const shape = (c: PgQueryConfig, { fields, rows, rowCount }: RawResult): PgResult => {
       const parse = c.types ? fields.map((f) => c.types!.getTypeParser(f.dataTypeID, "text")) : null;
       return { fields, rows: parse ? rows.map((row) => row.map((v, i) => (v === null ? null : parse[i](v)))) : rows, rowCount };
     };
