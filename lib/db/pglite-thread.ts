@@ -25,21 +25,25 @@ export type PgliteThread = {
  * the TypeScript source, loaded after registering tsx in the thread (Node 20 does not apply a
  * worker's `--import` to its entry module).
  */
+const here = import.meta.url;
+const underTsx = here.endsWith(".ts");
+
+/** A file of the tsx package, as a URL (require.resolve of its entry would give the CommonJS one). */
+function tsxFile(file: string): string {
+  return pathToFileURL(path.join(path.dirname(createRequire(here).resolve("tsx/package.json")), file)).href;
+}
+
 function workerEntry(): { entry: string | URL; eval: boolean } {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return { entry: new URL("./pglite-worker.js", here), eval: false };
-  // tsx's ESM entry, as its package.json exports it for `import` (require.resolve would give the CommonJS one).
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  if (!underTsx) return { entry: new URL("./pglite-worker.js", here), eval: false };
+  const tsx = tsxFile("dist/esm/api/index.mjs");
   const source = new URL("./pglite-worker.ts", here).href;
   return { entry: `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(source)}); });`, eval: true };
 }
 
 /** `node` and its arguments for the one-off initdb process (pglite-initdb.ts), in dist/ or under tsx. */
 function initdbCommand(dataDir: string): string[] {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return [fileURLToPath(new URL("./pglite-initdb.js", here)), dataDir];
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve("tsx/package.json")), "dist/loader.mjs")).href;
-  return ["--import", tsx, fileURLToPath(new URL("./pglite-initdb.ts", here)), dataDir];
+  if (!underTsx) return [fileURLToPath(new URL("./pglite-initdb.js", here)), dataDir];
+  return ["--import", tsxFile("dist/loader.mjs"), fileURLToPath(new URL("./pglite-initdb.ts", here)), dataDir];
 }
 
 /** A first start: the cluster is created by a process that then exits (pglite-initdb.ts says why). */
